@@ -1,0 +1,368 @@
+//! Customers (SPEC §1): the record, its rules, its storage and the use-cases staff run on
+//! it. Every use-case takes the acting staff user and runs in one transaction.
+
+mod model;
+mod search;
+mod store;
+mod validate;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use sqlx::{Row, SqlitePool};
+use ts_rs::TS;
+
+pub use model::*;
+pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
+pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
+
+use crate::email::Email;
+use crate::error::{CoreError, Result};
+use crate::phone::PhoneE164;
+use crate::staff::Actor;
+
+/// Options of the create use-case.
+#[derive(Debug, Clone, Copy)]
+pub struct CreateOptions {
+    pub now: DateTime<Utc>,
+    /// Staff saw the "possible duplicate" warning and chose to save anyway (SPEC §1.2).
+    pub confirm_duplicate: bool,
+}
+
+/// Creates a customer typed in by staff. Refuses with [`CoreError::PossibleDuplicate`]
+/// when the phone or e-mail is already known, unless staff confirmed.
+pub async fn create(pool: &SqlitePool, actor: &Actor, draft: &CustomerDraft, options: CreateOptions) -> Result<Customer> {
+    let valid = validate_draft(
+        draft,
+        ValidationOptions { today: options.now.date_naive(), email_required: true },
+    )
+    .map_err(CoreError::Invalid)?;
+    let mut tx = pool.begin().await?;
+    if !options.confirm_duplicate {
+        let existing = store::find_by_identity(
+            &mut tx,
+            valid.phone.as_str(),
+            valid.email.as_ref().map(Email::as_str).unwrap_or(""),
+            None,
+        )
+        .await?;
+        if !existing.is_empty() {
+            return Err(CoreError::PossibleDuplicate(existing));
+        }
+    }
+    let customer = new_customer(valid, actor, options.now);
+    store::insert(&mut tx, &customer).await?;
+    record_initial_consent(&mut tx, &customer, actor, options.now).await?;
+    store::insert_audit(&mut tx, options.now, actor.audit_name(), &customer.id, "created", &Value::Object(editable_snapshot(&customer))).await?;
+    tx.commit().await?;
+    Ok(customer)
+}
+
+/// Saves staff's edits of an existing customer: consent changes go to the consent log,
+/// every changed field to the audit log, in the same transaction as the edit.
+pub async fn update(pool: &SqlitePool, actor: &Actor, id: &str, draft: &CustomerDraft, now: DateTime<Utc>) -> Result<Customer> {
+    let mut tx = pool.begin().await?;
+    let before = store::get(&mut tx, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))?;
+    // A record that arrived without an e-mail may be saved without one; one that had an
+    // e-mail cannot lose it.
+    let email_required = !before.email.is_empty();
+    let valid = validate_draft(draft, ValidationOptions { today: now.date_naive(), email_required })
+        .map_err(CoreError::Invalid)?;
+    let mut after = before.clone();
+    apply_valid(&mut after, valid);
+    after.metadata.updated_at = now;
+    let changes = diff(&editable_snapshot(&before), &editable_snapshot(&after));
+    if changes.is_empty() {
+        return Ok(before);
+    }
+    store::update_editable(&mut tx, &after).await?;
+    for change in consent_changes(&before, &after, actor, now) {
+        store::insert_consent_change(&mut tx, id, &change).await?;
+    }
+    store::insert_audit(&mut tx, now, actor.audit_name(), id, "updated", &Value::Object(changes)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+pub async fn get(pool: &SqlitePool, id: &str) -> Result<Customer> {
+    let mut conn = pool.acquire().await?;
+    store::get(&mut conn, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))
+}
+
+/// The profile screen's data: the record with its consent and audit history.
+pub async fn profile(pool: &SqlitePool, id: &str) -> Result<CustomerProfile> {
+    let mut conn = pool.acquire().await?;
+    let customer = store::get(&mut conn, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))?;
+    let consent_log = store::consent_log(&mut conn, id).await?;
+    let audit_log = store::audit_log(&mut conn, id).await?;
+    Ok(CustomerProfile { customer, consent_log, audit_log })
+}
+
+/// Finds the customer a CUSTOMER_REF names: an id, a phone in any format, or an e-mail.
+/// A phone or e-mail shared by several customers names the most recently created one.
+pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
+    let reference = reference.trim();
+    let not_found = || CoreError::CustomerNotFound(reference.to_string());
+    if reference.is_empty() {
+        return Err(not_found());
+    }
+    let by_id: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE id = ?")
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?;
+    if let Some(id) = by_id {
+        return Ok(id);
+    }
+    let found: Option<String> = if reference.contains('@') {
+        let email = Email::parse(reference).map_err(|_| not_found())?;
+        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? ORDER BY created_at DESC LIMIT 1")
+            .bind(email.as_str())
+            .fetch_optional(pool)
+            .await?
+    } else {
+        let phone = PhoneE164::parse(reference).map_err(|_| not_found())?;
+        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? ORDER BY created_at DESC LIMIT 1")
+            .bind(phone.as_str())
+            .fetch_optional(pool)
+            .await?
+    };
+    found.ok_or_else(not_found)
+}
+
+/// One page of the customer list, newest change first, with the total for the scroller.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CustomerPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<CustomerSummary>,
+}
+
+pub const MAX_PAGE: u32 = 500;
+
+pub async fn list(pool: &SqlitePool, offset: u32, limit: u32) -> Result<CustomerPage> {
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(pool).await?;
+    let sql = format!(
+        "SELECT {} FROM customers ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+        store::SUMMARY_COLUMNS
+    );
+    let rows = sqlx::query(&sql)
+        .bind(limit.min(MAX_PAGE))
+        .bind(offset)
+        .fetch_all(pool)
+        .await?;
+    Ok(CustomerPage { total: total as u32, offset, rows: rows.iter().map(store::summary_from_row).collect() })
+}
+
+pub async fn count(pool: &SqlitePool) -> Result<u64> {
+    let row = sqlx::query("SELECT count(*) AS n FROM customers").fetch_one(pool).await?;
+    Ok(row.get::<i64, _>("n") as u64)
+}
+
+/// Builds a fresh record from a validated draft.
+pub(crate) fn new_customer(valid: ValidCustomer, actor: &Actor, now: DateTime<Utc>) -> Customer {
+    let id = uuid::Uuid::now_v7();
+    let mut customer = Customer {
+        id: id.to_string(),
+        user_id: None,
+        email: String::new(),
+        phone: String::new(),
+        phone_operator: None,
+        personal_info: PersonalInfo {
+            first_name: String::new(),
+            last_name: String::new(),
+            date_of_birth: None,
+            gender: None,
+            preferred_language: Default::default(),
+            nationality: "LY".into(),
+        },
+        contact_info: ContactInfo {
+            primary_phone: String::new(),
+            secondary_phone: None,
+            whatsapp: None,
+            preferred_contact_method: Default::default(),
+            communication_preferences: Default::default(),
+        },
+        addresses: Vec::new(),
+        history: History {
+            first_order_date: None,
+            last_order_date: None,
+            total_orders: 0,
+            total_spent: Default::default(),
+            average_order_value: Default::default(),
+            favorite_categories: Vec::new(),
+            preferred_payment_method: String::new(),
+            preferred_shipping_method: String::new(),
+        },
+        segmentation: Segmentation {
+            segment: Segment::New,
+            lifetime_value: Default::default(),
+            churn_risk: Default::default(),
+            engagement_score: Default::default(),
+            satisfaction_score: None,
+            segment_updated_at: None,
+        },
+        interactions: Interactions {
+            last_activity_date: now,
+            total_logins: 0,
+            total_page_views: 0,
+            total_cart_additions: 0,
+            total_wishlist_items: 0,
+            newsletter_subscription: false,
+            referral_source: None,
+        },
+        metadata: Metadata {
+            created_at: now,
+            updated_at: now,
+            created_by: Some(actor.audit_name().to_string()),
+            tags: Vec::new(),
+            notes: String::new(),
+            custom_fields: Map::new(),
+        },
+        account_manager_id: None,
+        referral_code: referral_code(&id),
+        referred_by: None,
+        incomplete: false,
+    };
+    apply_valid(&mut customer, valid);
+    customer
+}
+
+/// A short code a customer can read out on the phone: no 0/O or 1/I to confuse.
+fn referral_code(id: &uuid::Uuid) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // The v7 random bits, not the timestamp, so codes of one day do not share a prefix.
+    let bytes = id.as_bytes();
+    let mut bits = u128::from_be_bytes(*bytes) & ((1u128 << 74) - 1);
+    (0..10)
+        .map(|_| {
+            let ch = ALPHABET[(bits % 32) as usize] as char;
+            bits /= 32;
+            ch
+        })
+        .collect()
+}
+
+fn apply_valid(c: &mut Customer, valid: ValidCustomer) {
+    let draft = valid.draft;
+    c.email = valid.email.map(|e| e.as_str().to_string()).unwrap_or_default();
+    c.incomplete = c.email.is_empty();
+    c.phone = valid.phone.as_str().to_string();
+    c.phone_operator = valid.phone.operator();
+    c.personal_info.first_name = valid.first_name;
+    c.personal_info.last_name = valid.last_name;
+    c.personal_info.date_of_birth = valid.date_of_birth;
+    c.personal_info.gender = draft.gender;
+    c.personal_info.preferred_language = draft.preferred_language;
+    c.personal_info.nationality = draft.nationality;
+    c.contact_info.primary_phone = c.phone.clone();
+    c.contact_info.secondary_phone = valid.secondary_phone.map(|p| p.as_str().to_string());
+    c.contact_info.whatsapp = valid.whatsapp.map(|p| p.as_str().to_string());
+    c.contact_info.preferred_contact_method = draft.preferred_contact_method;
+    c.contact_info.communication_preferences = draft.communication_preferences;
+    c.interactions.newsletter_subscription = draft.newsletter_subscription;
+    c.addresses = valid.addresses;
+    c.metadata.tags = valid.tags;
+    c.metadata.notes = draft.notes.trim().to_string();
+    c.metadata.custom_fields = draft.custom_fields;
+}
+
+/// The staff-editable part of a record as flat `path → value` pairs: the audit log's
+/// unit of change.
+fn editable_snapshot(c: &Customer) -> Map<String, Value> {
+    let mut flat = Map::new();
+    let value = json!({
+        "email": c.email,
+        "phone": c.phone,
+        "personalInfo": c.personal_info,
+        "contactInfo": {
+            "secondaryPhone": c.contact_info.secondary_phone,
+            "whatsapp": c.contact_info.whatsapp,
+            "preferredContactMethod": c.contact_info.preferred_contact_method,
+            "communicationPreferences": c.contact_info.communication_preferences,
+        },
+        "interactions": { "newsletterSubscription": c.interactions.newsletter_subscription },
+        "address": c.addresses,
+        "metadata": { "tags": c.metadata.tags, "notes": c.metadata.notes, "customFields": c.metadata.custom_fields },
+    });
+    flatten("", &value, &mut flat);
+    flat
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Map<String, Value>) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (key, inner) in map {
+                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                flatten(&path, inner, out);
+            }
+        }
+        _ => {
+            out.insert(prefix.to_string(), value.clone());
+        }
+    }
+}
+
+/// `path → [old, new]` for every value that changed.
+fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Map<String, Value> {
+    let mut changes = Map::new();
+    for (key, new) in after {
+        let old = before.get(key).unwrap_or(&Value::Null);
+        if old != new {
+            changes.insert(key.clone(), json!([old, new]));
+        }
+    }
+    for (key, old) in before {
+        if !after.contains_key(key) {
+            changes.insert(key.clone(), json!([old, Value::Null]));
+        }
+    }
+    changes
+}
+
+/// The consent fields of SPEC §1.3 as `(name, value)`, in a stable order.
+fn consent_fields(c: &Customer) -> Vec<(&'static str, String)> {
+    let p = &c.contact_info.communication_preferences;
+    vec![
+        ("marketingEmails", p.marketing_emails.to_string()),
+        ("smsNotifications", p.sms_notifications.to_string()),
+        ("orderUpdates", p.order_updates.to_string()),
+        ("promotionalOffers", p.promotional_offers.to_string()),
+        ("whatsappMessages", p.whatsapp_messages.to_string()),
+        ("pushNotifications", p.push_notifications.to_string()),
+        ("emailFrequency", serde_json::to_value(p.email_frequency).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        ("emailCategories", serde_json::to_string(&p.email_categories).unwrap_or_default()),
+        ("preferredContactMethod", serde_json::to_value(c.contact_info.preferred_contact_method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        ("newsletterSubscription", c.interactions.newsletter_subscription.to_string()),
+    ]
+}
+
+async fn record_initial_consent(tx: &mut store::Tx<'_>, c: &Customer, actor: &Actor, now: DateTime<Utc>) -> Result<()> {
+    for (field, value) in consent_fields(c) {
+        let change = ConsentChange { field: field.to_string(), old_value: None, new_value: value, changed_at: now, changed_by: actor.audit_name().to_string() };
+        store::insert_consent_change(tx, &c.id, &change).await?;
+    }
+    Ok(())
+}
+
+fn consent_changes(before: &Customer, after: &Customer, actor: &Actor, now: DateTime<Utc>) -> Vec<ConsentChange> {
+    consent_fields(before)
+        .into_iter()
+        .zip(consent_fields(after))
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old), (_, new))| ConsentChange {
+            field: field.to_string(),
+            old_value: Some(old),
+            new_value: new,
+            changed_at: now,
+            changed_by: actor.audit_name().to_string(),
+        })
+        .collect()
+}
+
+/// Inserts a fully built record as it is: for bulk producers (the demo store, later
+/// import) that validated their drafts and manage their own transaction.
+pub(crate) async fn store_insert(tx: &mut store::Tx<'_>, customer: &Customer) -> Result<()> {
+    store::insert(tx, customer).await
+}

@@ -1,0 +1,473 @@
+//! Customer storage: rows of `customers`, `customer_addresses`, `customer_tags`, the
+//! consent and audit logs, and the folded search index. Every write here runs inside a
+//! transaction its caller opened, so a use-case commits all of it or none of it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, Sqlite, SqliteConnection};
+
+use super::model::*;
+use crate::arabic::{fold, word_variants};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::money::Money;
+use crate::phone::{Operator, PhoneE164};
+
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "id, first_name, last_name, email, phone, city, segment, total_spent, lifetime_value, incomplete";
+
+pub(crate) fn summary_from_row(row: &SqliteRow) -> CustomerSummary {
+    CustomerSummary {
+        id: row.get("id"),
+        first_name: row.get("first_name"),
+        last_name: row.get("last_name"),
+        email: row.get("email"),
+        phone: row.get("phone"),
+        city: row.get("city"),
+        segment: Segment::parse(row.get::<&str, _>("segment")).unwrap_or(Segment::New),
+        total_spent: Money::from_dirhams(row.get("total_spent")),
+        lifetime_value: Money::from_dirhams(row.get("lifetime_value")),
+        incomplete: row.get::<bool, _>("incomplete"),
+    }
+}
+
+fn parse_time(text: Option<String>) -> Option<DateTime<Utc>> {
+    text.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()).map(|t| t.with_timezone(&Utc))
+}
+
+fn parse_decimal(text: &str) -> Decimal {
+    text.parse().unwrap_or_default()
+}
+
+fn json_list(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+fn enum_from<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(Value::String(text.to_string())).ok()
+}
+
+fn enum_text<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> Result<Option<Customer>> {
+    let Some(row) = sqlx::query("SELECT * FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let addresses = sqlx::query(
+        "SELECT * FROM customer_addresses WHERE customer_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|a| Address {
+        country: a.get("country"),
+        city: a.get("city"),
+        area: a.get("area"),
+        street: a.get("street"),
+        building: a.get("building"),
+        apartment: a.get("apartment"),
+        postal_code: a.get("postal_code"),
+        coordinates: match (a.get::<Option<f64>, _>("lat"), a.get::<Option<f64>, _>("lng")) {
+            (Some(lat), Some(lng)) => Some(Coordinates { lat, lng }),
+            _ => None,
+        },
+        is_default: a.get("is_default"),
+    })
+    .collect();
+    let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(Some(customer_from_row(&row, addresses, tags)))
+}
+
+fn customer_from_row(row: &SqliteRow, addresses: Vec<Address>, tags: Vec<String>) -> Customer {
+    let created_at = parse_time(row.get("created_at")).unwrap_or_default();
+    let phone: String = row.get("phone");
+    Customer {
+        id: row.get("id"),
+        user_id: row.get("user_id"),
+        email: row.get("email"),
+        phone_operator: row.get::<Option<&str>, _>("phone_operator").and_then(Operator::parse),
+        personal_info: PersonalInfo {
+            first_name: row.get("first_name"),
+            last_name: row.get("last_name"),
+            date_of_birth: row
+                .get::<Option<&str>, _>("date_of_birth")
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            gender: row.get::<Option<&str>, _>("gender").and_then(enum_from),
+            preferred_language: Lang::parse(row.get("preferred_language")).unwrap_or_default(),
+            nationality: row.get("nationality"),
+        },
+        contact_info: ContactInfo {
+            primary_phone: phone.clone(),
+            secondary_phone: row.get("secondary_phone"),
+            whatsapp: row.get("whatsapp"),
+            preferred_contact_method: enum_from(row.get("preferred_contact_method")).unwrap_or_default(),
+            communication_preferences: CommunicationPreferences {
+                marketing_emails: row.get("marketing_emails"),
+                sms_notifications: row.get("sms_notifications"),
+                order_updates: row.get("order_updates"),
+                promotional_offers: row.get("promotional_offers"),
+                whatsapp_messages: row.get("whatsapp_messages"),
+                push_notifications: row.get("push_notifications"),
+                email_frequency: enum_from(row.get("email_frequency")).unwrap_or_default(),
+                email_categories: json_list(row.get("email_categories")),
+            },
+        },
+        phone,
+        addresses,
+        history: History {
+            first_order_date: parse_time(row.get("first_order_date")),
+            last_order_date: parse_time(row.get("last_order_date")),
+            total_orders: row.get("total_orders"),
+            total_spent: Money::from_dirhams(row.get("total_spent")),
+            average_order_value: Money::from_dirhams(row.get("average_order_value")),
+            favorite_categories: json_list(row.get("favorite_categories")),
+            preferred_payment_method: row.get("preferred_payment_method"),
+            preferred_shipping_method: row.get("preferred_shipping_method"),
+        },
+        segmentation: Segmentation {
+            segment: Segment::parse(row.get("segment")).unwrap_or(Segment::New),
+            lifetime_value: Money::from_dirhams(row.get("lifetime_value")),
+            churn_risk: parse_decimal(row.get("churn_risk")),
+            engagement_score: parse_decimal(row.get("engagement_score")),
+            satisfaction_score: row.get::<Option<&str>, _>("satisfaction_score").map(parse_decimal),
+            segment_updated_at: parse_time(row.get("segment_updated_at")),
+        },
+        interactions: Interactions {
+            last_activity_date: parse_time(row.get("last_activity_date")).unwrap_or(created_at),
+            total_logins: row.get("total_logins"),
+            total_page_views: row.get("total_page_views"),
+            total_cart_additions: row.get("total_cart_additions"),
+            total_wishlist_items: row.get("total_wishlist_items"),
+            newsletter_subscription: row.get("newsletter_subscription"),
+            referral_source: row.get("referral_source"),
+        },
+        metadata: Metadata {
+            created_at,
+            updated_at: parse_time(row.get("updated_at")).unwrap_or(created_at),
+            created_by: row.get("created_by"),
+            tags,
+            notes: row.get("notes"),
+            custom_fields: serde_json::from_str::<Map<String, Value>>(row.get("custom_fields")).unwrap_or_default(),
+        },
+        account_manager_id: row.get("account_manager_id"),
+        referral_code: row.get("referral_code"),
+        referred_by: row.get("referred_by"),
+        incomplete: row.get("incomplete"),
+    }
+}
+
+/// Inserts a new customer with its addresses, tags and search entry.
+pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
+    let prefs = &c.contact_info.communication_preferences;
+    let created_at = c.metadata.created_at.to_rfc3339();
+    let result = sqlx::query(
+        "INSERT INTO customers (id, user_id, email, phone, phone_operator, first_name, last_name,
+            date_of_birth, gender, preferred_language, nationality, secondary_phone, whatsapp,
+            preferred_contact_method, marketing_emails, sms_notifications, order_updates,
+            promotional_offers, whatsapp_messages, push_notifications, email_frequency,
+            email_categories, last_activity_date, total_logins, total_page_views,
+            total_cart_additions, total_wishlist_items, newsletter_subscription, referral_source,
+            created_at, updated_at, created_by, notes, custom_fields, account_manager_id,
+            referral_code, referred_by, incomplete, city, segment, total_orders, total_spent,
+            average_order_value, lifetime_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&c.id)
+    .bind(&c.user_id)
+    .bind(&c.email)
+    .bind(&c.phone)
+    .bind(c.phone_operator.map(Operator::as_str))
+    .bind(&c.personal_info.first_name)
+    .bind(&c.personal_info.last_name)
+    .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(c.personal_info.gender.as_ref().map(enum_text))
+    .bind(c.personal_info.preferred_language.code())
+    .bind(&c.personal_info.nationality)
+    .bind(&c.contact_info.secondary_phone)
+    .bind(&c.contact_info.whatsapp)
+    .bind(enum_text(&c.contact_info.preferred_contact_method))
+    .bind(prefs.marketing_emails)
+    .bind(prefs.sms_notifications)
+    .bind(prefs.order_updates)
+    .bind(prefs.promotional_offers)
+    .bind(prefs.whatsapp_messages)
+    .bind(prefs.push_notifications)
+    .bind(enum_text(&prefs.email_frequency))
+    .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
+    .bind(c.interactions.last_activity_date.to_rfc3339())
+    .bind(c.interactions.total_logins)
+    .bind(c.interactions.total_page_views)
+    .bind(c.interactions.total_cart_additions)
+    .bind(c.interactions.total_wishlist_items)
+    .bind(c.interactions.newsletter_subscription)
+    .bind(&c.interactions.referral_source)
+    .bind(&created_at)
+    .bind(c.metadata.updated_at.to_rfc3339())
+    .bind(&c.metadata.created_by)
+    .bind(&c.metadata.notes)
+    .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
+    .bind(&c.account_manager_id)
+    .bind(&c.referral_code)
+    .bind(&c.referred_by)
+    .bind(c.incomplete)
+    .bind(c.default_address().map(|a| a.city.clone()))
+    .bind(c.segmentation.segment.as_str())
+    .bind(c.history.total_orders)
+    .bind(c.history.total_spent.dirhams())
+    .bind(c.history.average_order_value.dirhams())
+    .bind(c.segmentation.lifetime_value.dirhams())
+    .execute(&mut *conn)
+    .await?;
+    write_children(conn, c).await?;
+    index(conn, result.last_insert_rowid(), c).await?;
+    Ok(())
+}
+
+/// Writes the editable columns of an existing customer; derived columns (history,
+/// segmentation) belong to the modules that derive them.
+pub(crate) async fn update_editable(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
+    let prefs = &c.contact_info.communication_preferences;
+    sqlx::query(
+        "UPDATE customers SET email = ?, phone = ?, phone_operator = ?, first_name = ?, last_name = ?,
+            date_of_birth = ?, gender = ?, preferred_language = ?, nationality = ?,
+            secondary_phone = ?, whatsapp = ?, preferred_contact_method = ?, marketing_emails = ?,
+            sms_notifications = ?, order_updates = ?, promotional_offers = ?, whatsapp_messages = ?,
+            push_notifications = ?, email_frequency = ?, email_categories = ?,
+            newsletter_subscription = ?, notes = ?, custom_fields = ?, incomplete = ?, city = ?,
+            updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(&c.email)
+    .bind(&c.phone)
+    .bind(c.phone_operator.map(Operator::as_str))
+    .bind(&c.personal_info.first_name)
+    .bind(&c.personal_info.last_name)
+    .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(c.personal_info.gender.as_ref().map(enum_text))
+    .bind(c.personal_info.preferred_language.code())
+    .bind(&c.personal_info.nationality)
+    .bind(&c.contact_info.secondary_phone)
+    .bind(&c.contact_info.whatsapp)
+    .bind(enum_text(&c.contact_info.preferred_contact_method))
+    .bind(prefs.marketing_emails)
+    .bind(prefs.sms_notifications)
+    .bind(prefs.order_updates)
+    .bind(prefs.promotional_offers)
+    .bind(prefs.whatsapp_messages)
+    .bind(prefs.push_notifications)
+    .bind(enum_text(&prefs.email_frequency))
+    .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
+    .bind(c.interactions.newsletter_subscription)
+    .bind(&c.metadata.notes)
+    .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
+    .bind(c.incomplete)
+    .bind(c.default_address().map(|a| a.city.clone()))
+    .bind(c.metadata.updated_at.to_rfc3339())
+    .bind(&c.id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM customer_addresses WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
+    write_children(conn, c).await?;
+    let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = ?")
+        .bind(&c.id)
+        .fetch_one(&mut *conn)
+        .await?;
+    index(conn, rowid, c).await
+}
+
+async fn write_children(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
+    for (position, a) in c.addresses.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO customer_addresses (customer_id, position, country, city, area, street,
+                building, apartment, postal_code, lat, lng, is_default)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&c.id)
+        .bind(position as i64)
+        .bind(&a.country)
+        .bind(&a.city)
+        .bind(&a.area)
+        .bind(&a.street)
+        .bind(&a.building)
+        .bind(&a.apartment)
+        .bind(&a.postal_code)
+        .bind(a.coordinates.map(|p| p.lat))
+        .bind(a.coordinates.map(|p| p.lng))
+        .bind(a.is_default)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for tag in &c.metadata.tags {
+        sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+            .bind(&c.id)
+            .bind(tag)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The folded text the search index holds for one customer.
+pub(crate) struct IndexEntry {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+pub(crate) fn index_entry(c: &Customer) -> IndexEntry {
+    let folded = fold(&c.full_name());
+    let mut words: Vec<String> = folded.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let mut extra = Vec::new();
+    for pair in words.windows(2) {
+        // "عبد الله" is also indexed as "عبدالله".
+        if pair[0] == "عبد" {
+            extra.push(format!("عبد{}", pair[1]));
+        }
+    }
+    for word in &words {
+        extra.extend(word_variants(word));
+    }
+    words.extend(extra);
+    let phones = std::iter::once(Some(c.phone.as_str()))
+        .chain([c.contact_info.secondary_phone.as_deref(), c.contact_info.whatsapp.as_deref()])
+        .flatten()
+        .map(|p| PhoneE164::from_stored(p.to_string()).digits().to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    IndexEntry { name: words.join(" "), phone: phones, email: fold(&c.email) }
+}
+
+async fn index(conn: &mut SqliteConnection, rowid: i64, c: &Customer) -> Result<()> {
+    let entry = index_entry(c);
+    sqlx::query("DELETE FROM customers_fts WHERE rowid = ?").bind(rowid).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO customers_fts (rowid, name, phone, email) VALUES (?, ?, ?, ?)")
+        .bind(rowid)
+        .bind(entry.name)
+        .bind(entry.phone)
+        .bind(entry.email)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn insert_consent_change(
+    conn: &mut SqliteConnection,
+    customer_id: &str,
+    change: &ConsentChange,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO consent_log (id, customer_id, field, old_value, new_value, changed_at, changed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(customer_id)
+    .bind(&change.field)
+    .bind(&change.old_value)
+    .bind(&change.new_value)
+    .bind(change.changed_at.to_rfc3339())
+    .bind(&change.changed_by)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn consent_log(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<ConsentChange>> {
+    let rows = sqlx::query(
+        "SELECT field, old_value, new_value, changed_at, changed_by FROM consent_log
+         WHERE customer_id = ? ORDER BY changed_at DESC, rowid DESC",
+    )
+    .bind(customer_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| ConsentChange {
+            field: r.get("field"),
+            old_value: r.get("old_value"),
+            new_value: r.get("new_value"),
+            changed_at: parse_time(r.get("changed_at")).unwrap_or_default(),
+            changed_by: r.get("changed_by"),
+        })
+        .collect())
+}
+
+pub(crate) async fn insert_audit(
+    conn: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    actor: &str,
+    entity_id: &str,
+    action: &str,
+    changes: &Value,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes)
+         VALUES (?, ?, ?, 'customer', ?, ?, ?)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(at.to_rfc3339())
+    .bind(actor)
+    .bind(entity_id)
+    .bind(action)
+    .bind(changes.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn audit_log(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<AuditEntry>> {
+    let rows = sqlx::query(
+        "SELECT at, actor, action, changes FROM audit_log
+         WHERE entity = 'customer' AND entity_id = ? ORDER BY at DESC, rowid DESC LIMIT 200",
+    )
+    .bind(customer_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| AuditEntry {
+            at: parse_time(r.get("at")).unwrap_or_default(),
+            actor: r.get("actor"),
+            action: r.get("action"),
+            changes: serde_json::from_str(r.get("changes")).unwrap_or(Value::Null),
+        })
+        .collect())
+}
+
+/// Customers sharing the phone or normalised e-mail: the dedupe keys of SPEC §1.2.
+pub(crate) async fn find_by_identity(
+    conn: &mut SqliteConnection,
+    phone: &str,
+    email: &str,
+    except_id: Option<&str>,
+) -> Result<Vec<CustomerSummary>> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM customers
+         WHERE (phone = ?1 OR (?2 <> '' AND email = ?2)) AND id <> ?3 LIMIT 10"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(phone)
+        .bind(email)
+        .bind(except_id.unwrap_or(""))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.iter().map(summary_from_row).collect())
+}
+
+pub(crate) type Tx<'a> = sqlx::Transaction<'a, Sqlite>;

@@ -1,0 +1,33 @@
+//! Opening the workspace database: a SQLite file with WAL (readers never wait for the
+//! writer), foreign keys on, a busy timeout instead of instant "database is locked", and
+//! the embedded migrations applied.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::error::Result;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Opens (creating if needed) the database at `path` and brings its schema up to date.
+pub async fn open(path: &Path) -> Result<SqlitePool> {
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| sqlx::Error::Io(e))?;
+        }
+    }
+    let options = SqliteConnectOptions::from_str("sqlite://")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}

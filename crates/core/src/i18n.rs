@@ -1,0 +1,132 @@
+//! Localised text from the Fluent files in `locales/`, the one source of every string the
+//! product shows: the UI loads the same files, and Rust uses them for errors, exports and
+//! later message templates. Errors in core carry a message id and arguments instead of
+//! text, so each caller renders them in its user's language.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use unic_langid::{langid, LanguageIdentifier};
+
+/// A UI and communication language (`personalInfo.preferredLanguage`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Lang {
+    #[default]
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ar, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Lang::Ar => langid!("ar-LY"),
+            Lang::En => langid!("en"),
+        }
+    }
+}
+
+/// Every `.ftl` file, embedded so the binaries need no files beside them. A test checks
+/// this list against the `locales/` folders, so a new file cannot be forgotten here.
+pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
+    (
+        "app.ftl",
+        include_str!("../../../locales/ar/app.ftl"),
+        include_str!("../../../locales/en/app.ftl"),
+    ),
+    (
+        "customers.ftl",
+        include_str!("../../../locales/ar/customers.ftl"),
+        include_str!("../../../locales/en/customers.ftl"),
+    ),
+    (
+        "errors.ftl",
+        include_str!("../../../locales/ar/errors.ftl"),
+        include_str!("../../../locales/en/errors.ftl"),
+    ),
+];
+
+struct Bundles {
+    ar: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundles() -> &'static Bundles {
+    static BUNDLES: OnceLock<Bundles> = OnceLock::new();
+    BUNDLES.get_or_init(|| Bundles {
+        ar: build_bundle(Lang::Ar),
+        en: build_bundle(Lang::En),
+    })
+}
+
+fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
+    // Isolation marks are right for text shown in the UI, wrong for CSV and SMS output;
+    // Rust renders the latter, so it renders without them.
+    bundle.set_use_isolating(false);
+    for (name, ar, en) in LOCALE_FILES {
+        let source = match lang {
+            Lang::Ar => *ar,
+            Lang::En => *en,
+        };
+        // A syntax error is caught by the locale tests; at run time we keep what parsed.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errs)| {
+            tracing::error!(file = name, ?errs, "locale file has syntax errors");
+            res
+        });
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+/// Renders message `id` in `lang`. Arguments that read as numbers are passed as Fluent
+/// numbers, so plural selection (Arabic has six forms) works on them.
+pub fn message(lang: Lang, id: &str, args: &BTreeMap<String, String>) -> String {
+    let bundles = bundles();
+    let bundle = match lang {
+        Lang::Ar => &bundles.ar,
+        Lang::En => &bundles.en,
+    };
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        // Never show a blank: the id itself tells a developer what is missing.
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (key, value) in args {
+        match value.parse::<f64>() {
+            Ok(n) => fluent_args.set(key.as_str(), FluentValue::from(n)),
+            Err(_) => fluent_args.set(key.as_str(), FluentValue::from(value.as_str())),
+        }
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// Shorthand for a message without arguments.
+pub fn text(lang: Lang, id: &str) -> String {
+    message(lang, id, &BTreeMap::new())
+}

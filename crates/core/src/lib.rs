@@ -1,0 +1,22 @@
+//! EISHRO CRM's domain and its storage.
+//!
+//! Everything the product decides lives here: the customer record and its rules
+//! ([`customers`]), Arabic folding for search ([`arabic`]), Libyan phone identity
+//! ([`phone`]), money in dirhams ([`money`]), and the Fluent messages every layer shows
+//! ([`i18n`]). The Tauri shell, the `crm` CLI and later the sync hub are thin adapters
+//! over the use-cases here: each takes the acting staff user ([`staff::Actor`]), runs in
+//! one SQLite transaction and returns a typed [`error::CoreError`] that carries a message
+//! id rather than prose. This crate knows nothing of Tauri, HTTP or the command line.
+
+pub mod arabic;
+pub mod customers;
+pub mod db;
+pub mod demo;
+pub mod email;
+pub mod error;
+pub mod i18n;
+pub mod money;
+pub mod phone;
+pub mod staff;
+
+pub use error::{CoreError, Result};

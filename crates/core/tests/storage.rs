@@ -1,0 +1,187 @@
+//! Customer use-cases on a real SQLite file with the migrations applied (SPEC §1).
+
+use chrono::{DateTime, TimeZone, Utc};
+use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft};
+use eishro_core::error::{CoreError, ErrorCode};
+use eishro_core::staff::{self, Actor};
+use eishro_core::{db, demo};
+use sqlx::SqlitePool;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
+}
+
+async fn fresh() -> (tempfile::TempDir, SqlitePool, Actor) {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = db::open(&dir.path().join("crm.db")).await.unwrap();
+    let owner = staff::ensure_owner(&pool, now()).await.unwrap();
+    (dir, pool, Actor::Staff(owner))
+}
+
+fn draft(first: &str, last: &str, phone: &str, email: &str) -> CustomerDraft {
+    CustomerDraft {
+        first_name: first.into(),
+        last_name: last.into(),
+        phone: phone.into(),
+        email: email.into(),
+        addresses: vec![AddressDraft { city: "طرابلس".into(), area: "قرجي".into(), ..Default::default() }],
+        ..Default::default()
+    }
+}
+
+fn create_options() -> CreateOptions {
+    CreateOptions { now: now(), confirm_duplicate: false }
+}
+
+#[tokio::test]
+async fn section_1_2_any_spelling_and_any_phone_format_find_the_customer() {
+    let (_dir, pool, actor) = fresh().await;
+    let created = customers::create(&pool, &actor, &draft("أحمد", "الورفلي", "0912345678", "ahmed@mail.ly"), create_options())
+        .await
+        .unwrap();
+    assert_eq!(created.phone, "+218912345678");
+    assert_eq!(created.contact_info.primary_phone, created.phone);
+
+    for query in ["احمد", "أحمد", "أَحْمَد", "احـــمد", "احم", "ورفلي", "الورفلي", "احمد الورفلي",
+        "0912345678", "+218912345678", "00218912345678", "091 234 5678", "٠٩١٢٣٤٥٦٧٨", "0912", "ahmed@mail.ly", "AHMED"] {
+        let found = customers::search(&pool, query, 50).await.unwrap();
+        assert_eq!(found.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec![created.id.as_str()], "query {query:?}");
+    }
+    for query in ["محمد", "0922345678", "sara@"] {
+        assert!(customers::search(&pool, query, 50).await.unwrap().is_empty(), "query {query:?}");
+    }
+}
+
+#[tokio::test]
+async fn compound_abd_names_are_found_written_either_way() {
+    let (_dir, pool, actor) = fresh().await;
+    let joined = customers::create(&pool, &actor, &draft("عبدالله", "السويحلي", "0922345678", "a@mail.ly"), create_options()).await.unwrap();
+    let split = customers::create(&pool, &actor, &draft("عبد الله", "الككلي", "0932345678", "b@mail.ly"), create_options()).await.unwrap();
+    for query in ["عبدالله", "عبد الله"] {
+        let mut ids: Vec<String> = customers::search(&pool, query, 50).await.unwrap().into_iter().map(|c| c.id).collect();
+        ids.sort();
+        let mut expected = vec![joined.id.clone(), split.id.clone()];
+        expected.sort();
+        assert_eq!(ids, expected, "query {query:?}");
+    }
+}
+
+#[tokio::test]
+async fn bad_input_writes_nothing() {
+    let (_dir, pool, actor) = fresh().await;
+    let mut bad = draft("", "الورفلي", "12345", "ahmed@");
+    bad.date_of_birth = "2030-01-01".into();
+    let err = customers::create(&pool, &actor, &bad, create_options()).await.unwrap_err();
+    let CoreError::Invalid(fields) = &err else { panic!("expected invalid input, got {err:?}") };
+    let mut names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["dateOfBirth", "email", "firstName", "phone"]);
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(customers::count(&pool).await.unwrap(), 0);
+    let audit: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&pool).await.unwrap();
+    assert_eq!(audit, 0);
+    // The message reaches the user in their language.
+    assert!(err.localized(eishro_core::i18n::Lang::Ar).contains("رقم الهاتف غير صحيح"));
+    assert!(err.localized(eishro_core::i18n::Lang::En).contains("Invalid phone number"));
+}
+
+#[tokio::test]
+async fn section_1_2_a_known_phone_or_email_needs_confirmation() {
+    let (_dir, pool, actor) = fresh().await;
+    let first = customers::create(&pool, &actor, &draft("فاطمة", "المصراتي", "0912345678", "f@mail.ly"), create_options()).await.unwrap();
+    for (phone, email) in [("+218 91 234 5678", "other@mail.ly"), ("0922222222", " F@MAIL.LY ")] {
+        let err = customers::create(&pool, &actor, &draft("فاطمه", "المصراتي", phone, email), create_options()).await.unwrap_err();
+        let CoreError::PossibleDuplicate(existing) = err else { panic!("expected a duplicate warning") };
+        assert_eq!(existing[0].id, first.id);
+    }
+    assert_eq!(customers::count(&pool).await.unwrap(), 1);
+    customers::create(&pool, &actor, &draft("مريم", "المصراتي", "0912345678", "m@mail.ly"), CreateOptions { confirm_duplicate: true, ..create_options() })
+        .await
+        .unwrap();
+    assert_eq!(customers::count(&pool).await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn section_1_3_edits_write_the_consent_and_audit_logs() {
+    let (_dir, pool, actor) = fresh().await;
+    let created = customers::create(&pool, &actor, &draft("سالم", "الزنتاني", "0952345678", "s@mail.ly"), create_options()).await.unwrap();
+    let mut edit = draft("سالم", "الزنتاني", "0952345678", "s@mail.ly");
+    edit.communication_preferences.marketing_emails = true;
+    edit.notes = "يفضل التوصيل مساءً".into();
+    let later = now() + chrono::Duration::hours(2);
+    let updated = customers::update(&pool, &actor, &created.id, &edit, later).await.unwrap();
+    assert!(updated.contact_info.communication_preferences.marketing_emails);
+    assert_eq!(updated.metadata.updated_at, later);
+
+    let profile = customers::profile(&pool, &created.id).await.unwrap();
+    let marketing: Vec<_> = profile.consent_log.iter().filter(|c| c.field == "marketingEmails").collect();
+    assert_eq!(marketing.len(), 2, "initial value and the change");
+    assert_eq!(marketing[0].old_value.as_deref(), Some("false"));
+    assert_eq!(marketing[0].new_value, "true");
+    assert_eq!(marketing[0].changed_by, actor.audit_name());
+    assert_eq!(profile.audit_log[0].action, "updated");
+    let changes = profile.audit_log[0].changes.as_object().unwrap();
+    assert!(changes.contains_key("metadata.notes"));
+    assert!(changes.contains_key("contactInfo.communicationPreferences.marketingEmails"));
+    assert_eq!(profile.audit_log[1].action, "created");
+
+    // Saving the same draft again changes nothing and logs nothing.
+    customers::update(&pool, &actor, &created.id, &edit, later + chrono::Duration::hours(1)).await.unwrap();
+    assert_eq!(customers::profile(&pool, &created.id).await.unwrap().audit_log.len(), 2);
+
+    // The logs cannot be rewritten.
+    assert!(sqlx::query("UPDATE consent_log SET new_value = 'false'").execute(&pool).await.is_err());
+}
+
+#[tokio::test]
+async fn an_invalid_edit_changes_nothing() {
+    let (_dir, pool, actor) = fresh().await;
+    let created = customers::create(&pool, &actor, &draft("خالد", "الترهوني", "0942345678", "k@mail.ly"), create_options()).await.unwrap();
+    let err = customers::update(&pool, &actor, &created.id, &draft("خالد", "الترهوني", "0942345678", ""), now()).await.unwrap_err();
+    assert!(matches!(err, CoreError::Invalid(_)));
+    assert_eq!(customers::get(&pool, &created.id).await.unwrap().email, "k@mail.ly");
+}
+
+#[tokio::test]
+async fn customer_refs_name_a_customer_by_id_phone_or_email() {
+    let (_dir, pool, actor) = fresh().await;
+    let created = customers::create(&pool, &actor, &draft("مريم", "الفيتوري", "0962345678", "maryam@mail.ly"), create_options()).await.unwrap();
+    for reference in [created.id.as_str(), "0962345678", "+218 96 234 5678", "00218962345678", "MARYAM@mail.ly"] {
+        assert_eq!(customers::resolve_ref(&pool, reference).await.unwrap(), created.id, "{reference}");
+    }
+    for reference in ["", "0912345678", "nobody@mail.ly", "not-a-ref"] {
+        assert!(matches!(customers::resolve_ref(&pool, reference).await, Err(CoreError::CustomerNotFound(_))), "{reference}");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_store_is_realistic_and_searchable() {
+    let (_dir, pool, _actor) = fresh().await;
+    let mut reports = Vec::new();
+    let added = demo::fill(&pool, demo::DemoOptions { customers: 2000, seed: 7, now: now() }, |done, total| reports.push((done, total))).await.unwrap();
+    assert_eq!(added, 2000);
+    assert_eq!(reports.last(), Some(&(2000, 2000)));
+    assert_eq!(customers::count(&pool).await.unwrap(), 2000);
+    let ahmads = customers::search(&pool, "احمد", 200).await.unwrap();
+    assert!(ahmads.len() > 10, "Ahmad is a common name: {}", ahmads.len());
+    assert!(ahmads.iter().any(|c| c.first_name == "أحمد") && ahmads.iter().any(|c| c.first_name == "احمد"), "both spellings are in the demo data");
+    let operators: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT phone_operator FROM customers WHERE phone_operator IS NOT NULL").fetch_all(&pool).await.unwrap();
+    assert_eq!(operators.len(), 3, "{operators:?}");
+    let english: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE preferred_language = 'en'").fetch_one(&pool).await.unwrap();
+    assert!(english > 50 && english < 400, "a minority has English names: {english}");
+    let page = customers::list(&pool, 0, 50).await.unwrap();
+    assert_eq!((page.total, page.rows.len()), (2000, 50));
+    // Same seed, same store.
+    let (_dir2, pool2, _) = fresh().await;
+    demo::fill(&pool2, demo::DemoOptions { customers: 50, seed: 7, now: now() }, |_, _| {}).await.unwrap();
+    let names = |p: SqlitePool| async move {
+        sqlx::query_scalar::<_, String>("SELECT first_name || last_name || phone FROM customers ORDER BY phone, first_name").fetch_all(&p).await.unwrap()
+    };
+    let first_50: Vec<String> = {
+        let (_d, p, _) = fresh().await;
+        demo::fill(&p, demo::DemoOptions { customers: 50, seed: 7, now: now() }, |_, _| {}).await.unwrap();
+        names(p).await
+    };
+    assert_eq!(names(pool2).await, first_50);
+}

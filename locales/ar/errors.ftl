@@ -1,0 +1,15 @@
+error-required = هذا الحقل مطلوب
+error-too-long = يجب ألا يزيد طول النص عن { $max } حرفاً
+error-invalid-phone = رقم الهاتف غير صحيح. اكتبه مثل 0912345678 أو ‎+218912345678
+error-invalid-email = البريد الإلكتروني غير صحيح. اكتبه مثل name@example.com
+error-date-in-future = لا يمكن أن يكون التاريخ في المستقبل
+error-date-too-old = التاريخ قديم جداً، تحقق من السنة
+error-invalid-date = التاريخ غير صحيح. استخدم الصيغة سنة-شهر-يوم
+error-invalid-nationality = الجنسية رمز دولة من حرفين مثل LY
+error-invalid-choice = القيمة غير مسموح بها
+error-address-one-default = يجب أن يكون عنوان واحد فقط هو العنوان الافتراضي
+error-too-many = لا يمكن إضافة أكثر من { $max }
+error-invalid-input = بعض الحقول تحتاج إلى تصحيح
+error-customer-not-found = لم يُعثر على عميل بالمعرّف «{ $ref }»
+error-possible-duplicate = يوجد عميل بنفس رقم الهاتف أو البريد الإلكتروني
+error-storage = تعذّر الوصول إلى قاعدة البيانات: { $detail }

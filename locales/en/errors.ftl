@@ -1,0 +1,15 @@
+error-required = This field is required
+error-too-long = Must be at most { $max } characters
+error-invalid-phone = Invalid phone number. Write it like 0912345678 or +218912345678
+error-invalid-email = Invalid e-mail address. Write it like name@example.com
+error-date-in-future = The date cannot be in the future
+error-date-too-old = The date is too far in the past; check the year
+error-invalid-date = Invalid date. Use year-month-day
+error-invalid-nationality = Nationality is a two-letter country code such as LY
+error-invalid-choice = This value is not allowed
+error-address-one-default = Exactly one address must be the default
+error-too-many = At most { $max } allowed
+error-invalid-input = Some fields need correcting
+error-customer-not-found = No customer found for “{ $ref }”
+error-possible-duplicate = A customer with the same phone or e-mail already exists
+error-storage = The database could not be reached: { $detail }
