@@ -31,3 +31,18 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
     MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
+
+/// Environment variable naming the database file; `--db` on the command line wins over it.
+pub const DB_ENV: &str = "EISHRO_CRM_DB";
+
+/// The app's identifier, also Tauri's, so the CLI and the desktop app find one database.
+pub const APP_ID: &str = "ly.eishro.crm";
+
+/// Where the workspace database lives when nothing says otherwise: `$EISHRO_CRM_DB`, else
+/// `crm.db` in the OS app-data folder (`~/.local/share/ly.eishro.crm/` on Linux).
+pub fn default_path() -> std::path::PathBuf {
+    if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return path.into();
+    }
+    dirs::data_dir().unwrap_or_else(|| ".".into()).join(APP_ID).join("crm.db")
+}

@@ -101,7 +101,7 @@ fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// Renders message `id` in `lang`. Arguments that read as numbers are passed as Fluent
+/// Renders message `id` in `lang`. Arguments that are canonical integers are passed as Fluent
 /// numbers, so plural selection (Arabic has six forms) works on them.
 pub fn message(lang: Lang, id: &str, args: &BTreeMap<String, String>) -> String {
     let bundles = bundles();
@@ -115,9 +115,10 @@ pub fn message(lang: Lang, id: &str, args: &BTreeMap<String, String>) -> String 
     };
     let mut fluent_args = FluentArgs::new();
     for (key, value) in args {
-        match value.parse::<f64>() {
-            Ok(n) => fluent_args.set(key.as_str(), FluentValue::from(n)),
-            Err(_) => fluent_args.set(key.as_str(), FluentValue::from(value.as_str())),
+        // Only a canonical integer is a number: "0912345678" or "+218…" must stay text.
+        match value.parse::<i64>() {
+            Ok(n) if n.to_string() == *value => fluent_args.set(key.as_str(), FluentValue::from(n)),
+            _ => fluent_args.set(key.as_str(), FluentValue::from(value.as_str())),
         }
     }
     let mut errors = Vec::new();

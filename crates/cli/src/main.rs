@@ -1,0 +1,190 @@
+//! `crm`: the command-line face of EISHRO CRM, for scripting, tests and bulk chores.
+//! Each subcommand parses its arguments, calls one core use-case and prints JSON (with
+//! `--json`) or a short human summary. No business rule lives here.
+//!
+//! Exit codes: 0 success, 1 the command failed (the reason is on stderr), 2 bad usage.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::Utc;
+use clap::{Args, Parser, Subcommand};
+use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft};
+use eishro_core::i18n::Lang;
+use eishro_core::staff::{self, Actor};
+use eishro_core::{db, demo, CoreError};
+
+#[derive(Parser)]
+#[command(name = "crm", version, about = "EISHRO CRM from the command line")]
+struct Cli {
+    /// The workspace database (default: $EISHRO_CRM_DB, else the app-data folder).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Language of messages: ar or en (default: from $LANG, else ar).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find, show and add customers.
+    #[command(subcommand)]
+    Customers(CustomersCommand),
+    /// Fill the database with a realistic Libyan demo store.
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        customers: u32,
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum CustomersCommand {
+    /// Search by name (any Arabic spelling), phone (any format) or e-mail.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one customer. CUSTOMER_REF is an id, a phone in any format, or an e-mail.
+    Show {
+        #[arg(value_name = "CUSTOMER_REF")]
+        customer: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a customer, with the same rules as the app's form.
+    Add(AddArgs),
+}
+
+#[derive(Args)]
+struct AddArgs {
+    #[arg(long)]
+    first_name: String,
+    #[arg(long)]
+    last_name: String,
+    #[arg(long)]
+    phone: String,
+    #[arg(long, default_value = "")]
+    email: String,
+    #[arg(long, default_value = "")]
+    city: String,
+    #[arg(long, default_value = "")]
+    area: String,
+    /// YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    date_of_birth: String,
+    #[arg(long, value_delimiter = ',')]
+    tags: Vec<String>,
+    /// Save even if a customer with the same phone or e-mail exists.
+    #[arg(long)]
+    confirm_duplicate: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or_else(|| std::env::var("LANG").ok().filter(|l| l.starts_with("en")).map(|_| Lang::En))
+        .unwrap_or(Lang::Ar);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("crm: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            match err.downcast_ref::<CoreError>() {
+                Some(core) => eprintln!("crm: {}", core.localized(lang)),
+                None => eprintln!("crm: {err:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let path = cli.db.unwrap_or_else(db::default_path);
+    let pool = db::open(&path).await.with_context(|| format!("opening {}", path.display()))?;
+    let now = Utc::now();
+    let actor = Actor::Staff(staff::ensure_owner(&pool, now).await?);
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Customers(CustomersCommand::Search { query, limit, json }) => {
+            let found = customers::search(&pool, &query, limit).await?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &found)?;
+                writeln!(out)?;
+            } else {
+                for c in &found {
+                    writeln!(out, "{}\t{} {}\t{}\t{}", c.id, c.first_name, c.last_name, c.phone, c.email)?;
+                }
+            }
+        }
+        Command::Customers(CustomersCommand::Show { customer, json }) => {
+            let id = customers::resolve_ref(&pool, &customer).await?;
+            let customer = customers::get(&pool, &id).await?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &customer)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{}\n{}\n{}\n{}", customer.full_name(), customer.phone, customer.email, customer.id)?;
+            }
+        }
+        Command::Customers(CustomersCommand::Add(args)) => {
+            let draft = CustomerDraft {
+                first_name: args.first_name,
+                last_name: args.last_name,
+                phone: args.phone,
+                email: args.email,
+                date_of_birth: args.date_of_birth,
+                tags: args.tags,
+                addresses: vec![AddressDraft { city: args.city, area: args.area, is_default: true, ..Default::default() }],
+                nationality: "LY".into(),
+                ..Default::default()
+            };
+            let options = CreateOptions { now, confirm_duplicate: args.confirm_duplicate };
+            let customer = customers::create(&pool, &actor, &draft, options).await?;
+            if args.json {
+                serde_json::to_writer_pretty(&mut out, &customer)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{}", customer.id)?;
+            }
+        }
+        Command::Demo { customers: count, seed } => {
+            let mut err = std::io::stderr().lock();
+            let added = demo::fill(&pool, demo::DemoOptions { customers: count, seed, now }, |done, total| {
+                let _ = write!(err, "\r{done}/{total}");
+            })
+            .await?;
+            eprintln!();
+            writeln!(out, "{added}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

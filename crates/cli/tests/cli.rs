@@ -1,0 +1,88 @@
+//! The `crm` binary as a script would use it: JSON out, exit codes, localised errors.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn crm(db: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("crm").unwrap();
+    cmd.arg("--db").arg(db).env_remove("EISHRO_CRM_DB");
+    cmd
+}
+
+fn json(output: &[u8]) -> Value {
+    serde_json::from_slice(output).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(output)))
+}
+
+#[test]
+fn add_then_find_by_spelling_and_phone_then_show_with_spec_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let added = crm(&db)
+        .args(["customers", "add", "--first-name", "أَحْمَد", "--last-name", "الورفلي", "--phone", "091-234-5678",
+            "--email", "Ahmed@Mail.ly", "--city", "طرابلس", "--area", "قرجي", "--json"])
+        .assert()
+        .success();
+    let customer = json(&added.get_output().stdout);
+    let id = customer["id"].as_str().unwrap().to_string();
+    assert_eq!(customer["phone"], "+218912345678");
+    assert_eq!(customer["contactInfo"]["primaryPhone"], "+218912345678");
+    assert_eq!(customer["email"], "ahmed@mail.ly");
+    assert_eq!(customer["personalInfo"]["preferredLanguage"], "ar");
+    assert_eq!(customer["address"][0]["isDefault"], true);
+    assert_eq!(customer["history"]["totalSpent"], "0.000");
+    assert_eq!(customer["segmentation"]["segment"], "new");
+    assert_eq!(customer["contactInfo"]["communicationPreferences"]["orderUpdates"], true);
+
+    let found = crm(&db).args(["customers", "search", "احمد", "--json"]).assert().success();
+    assert_eq!(json(&found.get_output().stdout)[0]["id"], id.as_str());
+    let found = crm(&db).args(["customers", "search", "+218 91 234 5678", "--limit", "5", "--json"]).assert().success();
+    assert_eq!(json(&found.get_output().stdout)[0]["id"], id.as_str());
+
+    for reference in [id.as_str(), "0912345678", "ahmed@mail.ly"] {
+        let shown = crm(&db).args(["customers", "show", reference, "--json"]).assert().success();
+        assert_eq!(json(&shown.get_output().stdout)["id"], id.as_str(), "{reference}");
+    }
+}
+
+#[test]
+fn bad_input_fails_with_a_localised_reason_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let failed = crm(&db)
+        .args(["--lang", "en", "customers", "add", "--first-name", "", "--last-name", "x", "--phone", "123", "--email", "bad"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).to_string();
+    assert!(stderr.starts_with("crm: Some fields need correcting"), "{stderr}");
+    assert!(stderr.contains("phone: Invalid phone number"), "{stderr}");
+    let failed = crm(&db).args(["--lang", "ar", "customers", "show", "0999999999"]).assert().code(1);
+    assert!(String::from_utf8_lossy(&failed.get_output().stderr).contains("«0999999999»"));
+    let listed = crm(&db).args(["customers", "search", "x", "--json"]).assert().success();
+    assert_eq!(json(&listed.get_output().stdout), Value::Array(vec![]));
+}
+
+#[test]
+fn a_known_phone_needs_confirm_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let add = |extra: &[&str]| {
+        let mut cmd = crm(&db);
+        cmd.args(["customers", "add", "--first-name", "سارة", "--last-name", "الككلي", "--phone", "0922345678", "--email", "s@mail.ly"]);
+        cmd.args(extra);
+        cmd.assert()
+    };
+    add(&[]).success();
+    add(&[]).code(1);
+    add(&["--confirm-duplicate"]).success();
+}
+
+#[test]
+fn demo_fills_a_store_that_search_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let out = crm(&db).args(["demo", "--customers", "500", "--seed", "3"]).assert().success();
+    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout).trim(), "500");
+    let found = crm(&db).args(["customers", "search", "محمد", "--json"]).assert().success();
+    let rows = json(&found.get_output().stdout);
+    assert!(!rows.as_array().unwrap().is_empty());
+}
