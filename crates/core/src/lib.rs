@@ -17,6 +17,8 @@ pub mod error;
 pub mod i18n;
 pub mod money;
 pub mod phone;
+pub mod settings;
 pub mod staff;
+pub mod workspace;
 
 pub use error::{CoreError, Result};

@@ -4,4 +4,4 @@ import type { Money } from "./Money";
 /**
  * Derived from orders (SPEC §3.3); read-only here.
  */
-export type History = { firstOrderDate: string | null, lastOrderDate: string | null, totalOrders: bigint, totalSpent: Money, averageOrderValue: Money, favoriteCategories: Array<string>, preferredPaymentMethod: string, preferredShippingMethod: string, };
+export type History = { firstOrderDate: string | null, lastOrderDate: string | null, totalOrders: number, totalSpent: Money, averageOrderValue: Money, favoriteCategories: Array<string>, preferredPaymentMethod: string, preferredShippingMethod: string, };

@@ -3,4 +3,4 @@
 /**
  * Platform activity counters (SPEC §1.6), from sync or import.
  */
-export type Interactions = { lastActivityDate: string, totalLogins: bigint, totalPageViews: bigint, totalCartAdditions: bigint, totalWishlistItems: bigint, newsletterSubscription: boolean, referralSource: string | null, };
+export type Interactions = { lastActivityDate: string, totalLogins: number, totalPageViews: number, totalCartAdditions: number, totalWishlistItems: number, newsletterSubscription: boolean, referralSource: string | null, };

@@ -164,6 +164,7 @@ pub struct Coordinates {
 pub struct History {
     pub first_order_date: Option<DateTime<Utc>>,
     pub last_order_date: Option<DateTime<Utc>>,
+    #[ts(type = "number")]
     pub total_orders: i64,
     pub total_spent: Money,
     pub average_order_value: Money,
@@ -233,9 +234,13 @@ pub struct Segmentation {
 #[ts(export)]
 pub struct Interactions {
     pub last_activity_date: DateTime<Utc>,
+    #[ts(type = "number")]
     pub total_logins: i64,
+    #[ts(type = "number")]
     pub total_page_views: i64,
+    #[ts(type = "number")]
     pub total_cart_additions: i64,
+    #[ts(type = "number")]
     pub total_wishlist_items: i64,
     pub newsletter_subscription: bool,
     pub referral_source: Option<String>,

@@ -1,0 +1,37 @@
+//! Tauri's build step. Our `tauri.conf.json` sits at the workspace root (DESIGN §1), and
+//! tauri-build reads the config from the current directory, so it runs from there.
+
+use std::path::PathBuf;
+
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "open_demo_store",
+    "start_empty",
+    "search_customers",
+    "list_customers",
+    "customer_profile",
+    "create_customer",
+    "update_customer",
+];
+
+fn main() {
+    let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let root = crate_dir.parent().expect("src-tauri is inside the workspace").to_path_buf();
+    let dist = root.join("ui/dist/index.html");
+    if !dist.exists() {
+        panic!(
+            "ui/dist is missing: build the UI first with `cargo xtask ui` (or `cargo xtask run`), \
+             which runs `npm ci && npm run build` in ui/"
+        );
+    }
+    println!("cargo:rerun-if-changed={}", root.join("tauri.conf.json").display());
+    println!("cargo:rerun-if-changed={}", root.join("ui/dist").display());
+    println!("cargo:rerun-if-changed={}", crate_dir.join("capabilities").display());
+    std::env::set_current_dir(&root).expect("workspace root exists");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern(
+            Box::leak(format!("{}/capabilities/*.json", crate_dir.display()).into_boxed_str()),
+        )
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri build step");
+}

@@ -1,0 +1,38 @@
+//! Customer commands: thin adapters over `eishro_core::customers`.
+
+use chrono::Utc;
+use eishro_core::customers::{self, CreateOptions, Customer, CustomerDraft, CustomerPage, CustomerProfile, CustomerSummary};
+use tauri::State;
+
+use super::{to_payload, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn search_customers(state: State<'_, AppState>, query: String, limit: u32) -> CommandResult<Vec<CustomerSummary>> {
+    customers::search(&state.pool, &query, limit).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn list_customers(state: State<'_, AppState>, offset: u32, limit: u32) -> CommandResult<CustomerPage> {
+    customers::list(&state.pool, offset, limit).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn customer_profile(state: State<'_, AppState>, id: String) -> CommandResult<CustomerProfile> {
+    customers::profile(&state.pool, &id).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn create_customer(
+    state: State<'_, AppState>,
+    draft: CustomerDraft,
+    confirm_duplicate: bool,
+) -> CommandResult<Customer> {
+    let options = CreateOptions { now: Utc::now(), confirm_duplicate };
+    customers::create(&state.pool, &state.actor, &draft, options).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn update_customer(state: State<'_, AppState>, id: String, draft: CustomerDraft) -> CommandResult<Customer> {
+    customers::update(&state.pool, &state.actor, &id, &draft, Utc::now()).await.map_err(to_payload)
+}

@@ -1,0 +1,56 @@
+//! The EISHRO CRM desktop app: a Tauri window over `ui/`, with one module of commands per
+//! domain. Commands are adapters: they take the shared state, call one core use-case and
+//! map its error to the payload the UI localises. Business rules live in eishro-core.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use eishro_core::staff::{self, Actor};
+use eishro_core::db;
+use tauri::Manager;
+
+/// `--db FILE` (as for the CLI), else `$EISHRO_CRM_DB`, else the app-data folder.
+fn database_path() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return PathBuf::from(path);
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return PathBuf::from(path);
+        }
+    }
+    db::default_path()
+}
+
+fn main() {
+    let path = database_path();
+    tauri::Builder::default()
+        .setup(move |app| {
+            let (pool, owner) = tauri::async_runtime::block_on(async {
+                let pool = db::open(&path).await?;
+                let owner = staff::ensure_owner(&pool, chrono::Utc::now()).await?;
+                Ok::<_, eishro_core::CoreError>((pool, owner))
+            })
+            .map_err(|e| format!("cannot open the database at {}: {e}", path.display()))?;
+            app.manage(state::AppState { pool, actor: Actor::Staff(owner), db_path: path.clone() });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::open_demo_store,
+            commands::app::start_empty,
+            commands::customers::search_customers,
+            commands::customers::list_customers,
+            commands::customers::customer_profile,
+            commands::customers::create_customer,
+            commands::customers::update_customer,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("the EISHRO CRM window could not start");
+}
