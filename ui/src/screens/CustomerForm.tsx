@@ -132,6 +132,8 @@ export function CustomerForm({
         for (const f of payload.fields) next[f.field] = t(f.messageId, f.args as Record<string, string>);
         setErrors(next);
         setFormError(t(payload.messageId));
+        // Take the keyboard to the first field that needs correcting.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
       } else {
         setFormError(payload?.messageId ? t(payload.messageId, payload.args as Record<string, string>) : String(e));
       }

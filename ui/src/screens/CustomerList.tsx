@@ -7,7 +7,6 @@ import { api } from "../api";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
 import { formatMoney } from "../format";
 import { useLanguage, useT } from "../i18n";
-import { Ltr } from "../Ltr";
 import { SegmentBadge } from "./SegmentBadge";
 
 const PAGE = 100;
@@ -146,11 +145,11 @@ function Row({ customer, onOpen }: { customer: CustomerSummary | undefined; onOp
           </Badge>
         )}
       </span>
-      <span className="cell">
-        <Ltr>{customer.phone}</Ltr>
+      <span className="cell cell-ltr" dir="ltr">
+        {customer.phone}
       </span>
-      <span className="cell">
-        <Ltr>{customer.email}</Ltr>
+      <span className="cell cell-ltr" dir="ltr">
+        {customer.email}
       </span>
       <span className="cell">{customer.city ?? ""}</span>
       <span className="cell">

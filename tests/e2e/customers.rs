@@ -1,0 +1,99 @@
+//! The foundation's end-to-end scenario on the real app: create a customer with an Arabic
+//! name and a local phone, find it by the name without hamza and by the phone in another
+//! format, open the profile, switch to English and back. Screenshots in both languages go
+//! to target/e2e-screenshots/.
+
+use anyhow::Result;
+use eishro_core::{db, demo};
+use eishro_e2e::App;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_find_and_open_a_customer_in_arabic_and_english() -> Result<()> {
+    let app = App::start(|_| async { Ok(()) }).await?;
+
+    // An empty store offers the demo; this desk starts empty.
+    app.use_arabic().await?;
+    app.wait_text("[data-testid=first-run-demo]", "فتح المتجر التجريبي").await?;
+    app.screenshot("01-first-run-ar").await?;
+    app.click("[data-testid=first-run-empty]").await?;
+
+    // Saving an empty form is refused field by field, in Arabic, and writes nothing.
+    app.click("[data-testid=new-customer]").await?;
+    app.click("[data-testid=save-customer]").await?;
+    app.wait_text("[data-testid=form-error]", "بعض الحقول تحتاج إلى تصحيح").await?;
+    app.wait_text("form", "هذا الحقل مطلوب").await?;
+    app.type_into("[data-testid=field-phone]", "12345").await?;
+    app.click("[data-testid=save-customer]").await?;
+    app.wait_text("form", "رقم الهاتف غير صحيح").await?;
+    app.screenshot("02-form-errors-ar").await?;
+
+    app.type_into("[data-testid=field-firstName]", "أحمد").await?;
+    app.type_into("[data-testid=field-lastName]", "الورفلي").await?;
+    app.type_into("[data-testid=field-phone]", "091-234-5678").await?;
+    app.type_into("[data-testid=field-email]", "ahmed.warfally@mail.ly").await?;
+    app.type_into("[data-testid=field-address-city]", "طرابلس").await?;
+    app.type_into("[data-testid=field-address-area]", "قرجي").await?;
+    app.click("[data-testid=save-customer]").await?;
+    app.wait_text("[data-testid=profile-name]", "أحمد الورفلي").await?;
+    app.wait_text("[data-testid=profile-phone]", "+218912345678").await?;
+
+    // Found by the name typed without hamza, and by the phone in international format.
+    app.click("[data-testid=back]").await?;
+    app.type_into("[data-testid=search-input]", "احمد").await?;
+    app.wait_text("[data-testid=customer-row]", "الورفلي").await?;
+    app.screenshot("03-search-by-name-ar").await?;
+    app.type_into("[data-testid=search-input]", "+218 91 234 5678").await?;
+    app.wait_text("[data-testid=customer-row]", "+218912345678").await?;
+    assert_eq!(app.count("[data-testid=customer-row]").await?, 1);
+    app.click("[data-testid=customer-row]").await?;
+    app.wait_text("[data-testid=profile-name]", "أحمد الورفلي").await?;
+    assert_eq!(app.eval("return document.documentElement.dir").await?, "rtl");
+    app.screenshot("04-profile-ar").await?;
+
+    // English, left to right, then back to Arabic.
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("body", "Order history").await?;
+    assert_eq!(app.eval("return document.documentElement.dir").await?, "ltr");
+    app.screenshot("05-profile-en").await?;
+    app.click("[data-testid=back]").await?;
+    app.wait_text("h3", "Customers").await?;
+    app.screenshot("06-list-en").await?;
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("h3", "العملاء").await?;
+    assert_eq!(app.eval("return document.documentElement.dir").await?, "rtl");
+
+    // The database holds exactly the one customer the form saved; the refused saves wrote nothing.
+    let pool = db::open(&app.db).await?;
+    assert_eq!(eishro_core::customers::count(&pool).await?, 1);
+    pool.close().await;
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
+    let app = App::start(|path| async move {
+        let pool = db::open(&path).await?;
+        let now = chrono::Utc::now();
+        demo::fill(&pool, demo::DemoOptions { customers: 3000, seed: 2025, now }, |_, _| {}).await?;
+        pool.close().await;
+        Ok(())
+    })
+    .await?;
+    // ar-LY groups thousands with a dot (CLDR): 3.000 customers.
+    app.use_arabic().await?;
+    app.wait_text("[data-testid=customer-count]", "3.000").await?;
+    app.find("[data-testid=customer-row]").await?;
+    // Virtualised: a screenful of rows in the DOM, not three thousand.
+    let rows = app.count("[data-testid=customer-row]").await?;
+    assert!(rows > 5 && rows < 100, "{rows} rows rendered");
+    app.screenshot("07-demo-list-ar").await?;
+    app.type_into("[data-testid=search-input]", "مصطفي").await?;
+    app.wait_text("[data-testid=customer-row]", "مصطف").await?;
+    app.screenshot("08-demo-search-ar").await?;
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("body", "Membership tier").await?;
+    app.screenshot("09-demo-search-en").await?;
+    app.close().await?;
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! Harness for the end-to-end tests: starts `tauri-driver` (which starts WebKitWebDriver,
+//! which starts our real app binary on a throw-away database), connects fantoccini, and
+//! saves full-window screenshots for people to look at.
+//!
+//! Run through `cargo xtask e2e` (or `test`), which builds the app, installs tauri-driver
+//! and provides the X display. The driver uses fixed ports, so tests run one at a time.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const DRIVER_URL: &str = "http://127.0.0.1:4444";
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn env_path(name: &str) -> Result<PathBuf> {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .with_context(|| format!("{name} is not set: run the end-to-end tests with `cargo xtask e2e`"))
+}
+
+impl App {
+    /// Starts the app on a fresh database, after `prepare` has filled it (or not).
+    pub async fn start<F, Fut>(prepare: F) -> Result<App>
+    where
+        F: FnOnce(PathBuf) -> Fut,
+        Fut: std::future::Future<Output = Result<()>>,
+    {
+        let app = env_path("E2E_APP")?;
+        let driver_bin = env_path("E2E_DRIVER")?;
+        let dir = tempfile::tempdir()?;
+        let db = dir.path().join("crm.db");
+        prepare(db.clone()).await?;
+        let driver = Command::new(driver_bin)
+            .env("EISHRO_CRM_DB", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting tauri-driver")?;
+        let caps = json!({
+            "tauri:options": { "application": app, "args": ["--db", db] },
+            "browserName": "wry",
+        });
+        let caps = caps.as_object().expect("object").clone();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(DRIVER_URL).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => bail!("could not open a WebDriver session: {e}"),
+            }
+        };
+        let app = App { client, driver, db, _dir: dir };
+        app.client.set_window_size(1366, 860).await.ok();
+        Ok(app)
+    }
+
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("waiting for {css}"))
+    }
+
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.find(css).await?.click().await.with_context(|| format!("clicking {css}"))?;
+        Ok(())
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let input = self.find(css).await?;
+        input.clear().await.ok();
+        input.send_keys(text).await.with_context(|| format!("typing into {css}"))
+    }
+
+    /// Waits until some element matching `css` has `needle` in its text, and returns that
+    /// text. It reads `textContent` through script: WebKitWebDriver's element text drops
+    /// Arabic runs inside `overflow: hidden; white-space: nowrap` boxes.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last = serde_json::Value::Null;
+        while Instant::now() < deadline {
+            let texts = self
+                .client
+                .execute(
+                    "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
+                    vec![json!(css)],
+                )
+                .await?;
+            if let Some(found) = texts.as_array().into_iter().flatten().filter_map(|t| t.as_str()).find(|t| t.contains(needle)) {
+                return Ok(found.to_string());
+            }
+            last = texts;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("{css} never showed {needle:?}; it showed {last}")
+    }
+
+    /// The UI language is remembered between starts; a test that needs Arabic asks for it.
+    pub async fn use_arabic(&self) -> Result<()> {
+        self.find("[data-testid=lang-toggle]").await?;
+        if self.eval("return document.documentElement.dir").await? != "rtl" {
+            self.click("[data-testid=lang-toggle]").await?;
+        }
+        Ok(())
+    }
+
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(self.client.find_all(Locator::Css(css)).await?.len())
+    }
+
+    pub async fn eval(&self, script: &str) -> Result<serde_json::Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// A full-window screenshot (element screenshots come back black in WebKitGTK), taken
+    /// after two animation frames so the layout has settled.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .ok();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self.client.screenshot().await?;
+        let dir = screenshots_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Ends the session and stops tauri-driver with SIGTERM (SIGKILL leaves WebKitWebDriver
+    /// running and holding its port).
+    pub async fn close(mut self) -> Result<()> {
+        let _ = self.client.clone().close().await;
+        terminate(&mut self.driver);
+        Ok(())
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        terminate(&mut self.driver);
+    }
+}
+
+fn terminate(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+pub fn screenshots_dir() -> PathBuf {
+    std::env::var_os("E2E_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots"))
+}
