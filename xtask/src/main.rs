@@ -134,10 +134,7 @@ fn run_app(root: &Path) -> Result<()> {
     let bin = target_dir(root).join("debug");
     // A newcomer's first start opens on a ready demo store; an existing store is left alone.
     step("preparing the store");
-    let count = Command::new(bin.join("crm")).args(["customers", "search", "ا", "--limit", "1", "--json"]).output()?;
-    if String::from_utf8_lossy(&count.stdout).trim() == "[]" {
-        status(Command::new(bin.join("crm")).args(["demo", "--customers", "3000"]))?;
-    }
+    status(Command::new(bin.join("crm")).args(["demo", "--if-new"]))?;
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         bail!("no display to open the window on (DISPLAY is not set); run this from a desktop session");
     }

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft};
 use eishro_core::i18n::Lang;
 use eishro_core::staff::{self, Actor};
-use eishro_core::{db, demo, CoreError};
+use eishro_core::{db, demo, workspace, CoreError};
 
 #[derive(Parser)]
 #[command(name = "crm", version, about = "EISHRO CRM from the command line")]
@@ -40,6 +40,10 @@ enum Command {
         customers: u32,
         #[arg(long, default_value_t = 2025)]
         seed: u64,
+        /// Only on a new, empty store (what `cargo xtask run` uses on a first start); an
+        /// existing store, or one whose owner chose to start empty, is left alone.
+        #[arg(long)]
+        if_new: bool,
     },
 }
 
@@ -175,7 +179,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 writeln!(out, "{}", customer.id)?;
             }
         }
-        Command::Demo { customers: count, seed } => {
+        Command::Demo { if_new: true, .. } => {
+            let status = workspace::status(&pool, &path.display().to_string()).await?;
+            let added = if status.needs_first_run_choice {
+                workspace::open_demo_store(&pool, &actor, now, |p| eprint!("\r{}/{}", p.done, p.total)).await?
+            } else {
+                0
+            };
+            writeln!(out, "{added}")?;
+        }
+        Command::Demo { customers: count, seed, if_new: false } => {
             let mut err = std::io::stderr().lock();
             let added = demo::fill(&pool, demo::DemoOptions { customers: count, seed, now }, |done, total| {
                 let _ = write!(err, "\r{done}/{total}");

@@ -86,3 +86,13 @@ fn demo_fills_a_store_that_search_finds() {
     let rows = json(&found.get_output().stdout);
     assert!(!rows.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn demo_if_new_fills_only_a_new_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let first = crm(&db).args(["demo", "--if-new"]).assert().success();
+    assert_eq!(String::from_utf8_lossy(&first.get_output().stdout).trim(), "3000");
+    let again = crm(&db).args(["demo", "--if-new"]).assert().success();
+    assert_eq!(String::from_utf8_lossy(&again.get_output().stdout).trim(), "0");
+}
