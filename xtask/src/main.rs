@@ -21,6 +21,7 @@ const SYSTEM_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "xvfb",
+    "xauth",
     "webkit2gtk-driver",
     "fonts-noto-core",
     "nodejs",
@@ -98,7 +99,7 @@ fn ensure_system_packages() -> Result<()> {
         bail!("missing system packages; install them with:\n  sudo apt-get update && sudo apt-get install -y {}", missing.join(" "));
     }
     status(Command::new("apt-get").arg("update").arg("-qq"))?;
-    status(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
+    status(Command::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 fn on_path(program: &str) -> bool {
