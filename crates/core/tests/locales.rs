@@ -73,13 +73,14 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+fn customers_count(lang: Lang, n: u32) -> String {
+    let args = BTreeMap::from([("count".to_string(), n.to_string())]);
+    i18n::message(lang, "customers-count", &args)
+}
+
 #[test]
 fn arabic_plurals_use_all_their_forms() {
-    let count = |n: u32| {
-        let mut args = BTreeMap::new();
-        args.insert("count".to_string(), n.to_string());
-        i18n::message(Lang::Ar, "customers-count", &args)
-    };
+    let count = |n| customers_count(Lang::Ar, n);
     assert_eq!(count(0), "لا يوجد عملاء");
     assert_eq!(count(1), "عميل واحد");
     assert_eq!(count(2), "عميلان");
@@ -88,11 +89,7 @@ fn arabic_plurals_use_all_their_forms() {
     assert_eq!(count(11), "11 عميلاً");
     assert_eq!(count(99), "99 عميلاً");
     assert_eq!(count(100), "100 عميل");
-    let en = |n: u32| {
-        let mut args = BTreeMap::new();
-        args.insert("count".to_string(), n.to_string());
-        i18n::message(Lang::En, "customers-count", &args)
-    };
+    let en = |n| customers_count(Lang::En, n);
     assert_eq!(en(1), "1 customer");
     assert_eq!(en(5), "5 customers");
 }

@@ -171,69 +171,94 @@ fn customer_from_row(row: &SqliteRow, addresses: Vec<Address>, tags: Vec<String>
     }
 }
 
+/// The staff-editable columns, in the order [`bind_editable`] binds them. Insert and update
+/// share this list, so a new editable field is added in one place.
+const EDITABLE_COLUMNS: [&str; 25] = [
+    "email", "phone", "phone_operator", "first_name", "last_name", "date_of_birth", "gender",
+    "preferred_language", "nationality", "secondary_phone", "whatsapp", "preferred_contact_method",
+    "marketing_emails", "sms_notifications", "order_updates", "promotional_offers",
+    "whatsapp_messages", "push_notifications", "email_frequency", "email_categories",
+    "newsletter_subscription", "notes", "custom_fields", "incomplete", "city",
+];
+
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+fn bind_editable<'q>(query: Query<'q>, c: &'q Customer) -> Query<'q> {
+    let prefs = &c.contact_info.communication_preferences;
+    query
+        .bind(&c.email)
+        .bind(&c.phone)
+        .bind(c.phone_operator.map(Operator::as_str))
+        .bind(&c.personal_info.first_name)
+        .bind(&c.personal_info.last_name)
+        .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(c.personal_info.gender.as_ref().map(enum_text))
+        .bind(c.personal_info.preferred_language.code())
+        .bind(&c.personal_info.nationality)
+        .bind(&c.contact_info.secondary_phone)
+        .bind(&c.contact_info.whatsapp)
+        .bind(enum_text(&c.contact_info.preferred_contact_method))
+        .bind(prefs.marketing_emails)
+        .bind(prefs.sms_notifications)
+        .bind(prefs.order_updates)
+        .bind(prefs.promotional_offers)
+        .bind(prefs.whatsapp_messages)
+        .bind(prefs.push_notifications)
+        .bind(enum_text(&prefs.email_frequency))
+        .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
+        .bind(c.interactions.newsletter_subscription)
+        .bind(&c.metadata.notes)
+        .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
+        .bind(c.incomplete)
+        .bind(c.default_address().map(|a| a.city.clone()))
+}
+
+fn insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let fixed = [
+            "id", "user_id", "created_at", "updated_at", "created_by", "last_activity_date",
+            "total_logins", "total_page_views", "total_cart_additions", "total_wishlist_items",
+            "referral_source", "account_manager_id", "referral_code", "referred_by", "segment",
+            "total_orders", "total_spent", "average_order_value", "lifetime_value",
+        ];
+        let columns: Vec<&str> = fixed.iter().chain(EDITABLE_COLUMNS.iter()).copied().collect();
+        let marks = vec!["?"; columns.len()].join(", ");
+        format!("INSERT INTO customers ({}) VALUES ({marks})", columns.join(", "))
+    })
+}
+
+fn update_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let sets: Vec<String> = EDITABLE_COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
+        format!("UPDATE customers SET updated_at = ?, {} WHERE id = ?", sets.join(", "))
+    })
+}
+
 /// Inserts a new customer with its addresses, tags and search entry.
 pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
-    let prefs = &c.contact_info.communication_preferences;
-    let created_at = c.metadata.created_at.to_rfc3339();
-    let result = sqlx::query(
-        "INSERT INTO customers (id, user_id, email, phone, phone_operator, first_name, last_name,
-            date_of_birth, gender, preferred_language, nationality, secondary_phone, whatsapp,
-            preferred_contact_method, marketing_emails, sms_notifications, order_updates,
-            promotional_offers, whatsapp_messages, push_notifications, email_frequency,
-            email_categories, last_activity_date, total_logins, total_page_views,
-            total_cart_additions, total_wishlist_items, newsletter_subscription, referral_source,
-            created_at, updated_at, created_by, notes, custom_fields, account_manager_id,
-            referral_code, referred_by, incomplete, city, segment, total_orders, total_spent,
-            average_order_value, lifetime_value)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&c.id)
-    .bind(&c.user_id)
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.phone_operator.map(Operator::as_str))
-    .bind(&c.personal_info.first_name)
-    .bind(&c.personal_info.last_name)
-    .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(c.personal_info.gender.as_ref().map(enum_text))
-    .bind(c.personal_info.preferred_language.code())
-    .bind(&c.personal_info.nationality)
-    .bind(&c.contact_info.secondary_phone)
-    .bind(&c.contact_info.whatsapp)
-    .bind(enum_text(&c.contact_info.preferred_contact_method))
-    .bind(prefs.marketing_emails)
-    .bind(prefs.sms_notifications)
-    .bind(prefs.order_updates)
-    .bind(prefs.promotional_offers)
-    .bind(prefs.whatsapp_messages)
-    .bind(prefs.push_notifications)
-    .bind(enum_text(&prefs.email_frequency))
-    .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
-    .bind(c.interactions.last_activity_date.to_rfc3339())
-    .bind(c.interactions.total_logins)
-    .bind(c.interactions.total_page_views)
-    .bind(c.interactions.total_cart_additions)
-    .bind(c.interactions.total_wishlist_items)
-    .bind(c.interactions.newsletter_subscription)
-    .bind(&c.interactions.referral_source)
-    .bind(&created_at)
-    .bind(c.metadata.updated_at.to_rfc3339())
-    .bind(&c.metadata.created_by)
-    .bind(&c.metadata.notes)
-    .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
-    .bind(&c.account_manager_id)
-    .bind(&c.referral_code)
-    .bind(&c.referred_by)
-    .bind(c.incomplete)
-    .bind(c.default_address().map(|a| a.city.clone()))
-    .bind(c.segmentation.segment.as_str())
-    .bind(c.history.total_orders)
-    .bind(c.history.total_spent.dirhams())
-    .bind(c.history.average_order_value.dirhams())
-    .bind(c.segmentation.lifetime_value.dirhams())
-    .execute(&mut *conn)
-    .await?;
+    let query = sqlx::query(insert_sql())
+        .bind(&c.id)
+        .bind(&c.user_id)
+        .bind(c.metadata.created_at.to_rfc3339())
+        .bind(c.metadata.updated_at.to_rfc3339())
+        .bind(&c.metadata.created_by)
+        .bind(c.interactions.last_activity_date.to_rfc3339())
+        .bind(c.interactions.total_logins)
+        .bind(c.interactions.total_page_views)
+        .bind(c.interactions.total_cart_additions)
+        .bind(c.interactions.total_wishlist_items)
+        .bind(&c.interactions.referral_source)
+        .bind(&c.account_manager_id)
+        .bind(&c.referral_code)
+        .bind(&c.referred_by)
+        .bind(c.segmentation.segment.as_str())
+        .bind(c.history.total_orders)
+        .bind(c.history.total_spent.dirhams())
+        .bind(c.history.average_order_value.dirhams())
+        .bind(c.segmentation.lifetime_value.dirhams());
+    let result = bind_editable(query, c).execute(&mut *conn).await?;
     write_children(conn, c).await?;
     index(conn, result.last_insert_rowid(), c).await?;
     Ok(())
@@ -242,46 +267,8 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<
 /// Writes the editable columns of an existing customer; derived columns (history,
 /// segmentation) belong to the modules that derive them.
 pub(crate) async fn update_editable(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
-    let prefs = &c.contact_info.communication_preferences;
-    sqlx::query(
-        "UPDATE customers SET email = ?, phone = ?, phone_operator = ?, first_name = ?, last_name = ?,
-            date_of_birth = ?, gender = ?, preferred_language = ?, nationality = ?,
-            secondary_phone = ?, whatsapp = ?, preferred_contact_method = ?, marketing_emails = ?,
-            sms_notifications = ?, order_updates = ?, promotional_offers = ?, whatsapp_messages = ?,
-            push_notifications = ?, email_frequency = ?, email_categories = ?,
-            newsletter_subscription = ?, notes = ?, custom_fields = ?, incomplete = ?, city = ?,
-            updated_at = ?
-         WHERE id = ?",
-    )
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.phone_operator.map(Operator::as_str))
-    .bind(&c.personal_info.first_name)
-    .bind(&c.personal_info.last_name)
-    .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(c.personal_info.gender.as_ref().map(enum_text))
-    .bind(c.personal_info.preferred_language.code())
-    .bind(&c.personal_info.nationality)
-    .bind(&c.contact_info.secondary_phone)
-    .bind(&c.contact_info.whatsapp)
-    .bind(enum_text(&c.contact_info.preferred_contact_method))
-    .bind(prefs.marketing_emails)
-    .bind(prefs.sms_notifications)
-    .bind(prefs.order_updates)
-    .bind(prefs.promotional_offers)
-    .bind(prefs.whatsapp_messages)
-    .bind(prefs.push_notifications)
-    .bind(enum_text(&prefs.email_frequency))
-    .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
-    .bind(c.interactions.newsletter_subscription)
-    .bind(&c.metadata.notes)
-    .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
-    .bind(c.incomplete)
-    .bind(c.default_address().map(|a| a.city.clone()))
-    .bind(c.metadata.updated_at.to_rfc3339())
-    .bind(&c.id)
-    .execute(&mut *conn)
-    .await?;
+    let query = sqlx::query(update_sql()).bind(c.metadata.updated_at.to_rfc3339());
+    bind_editable(query, c).bind(&c.id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM customer_addresses WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
     write_children(conn, c).await?;
