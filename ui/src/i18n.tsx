@@ -90,3 +90,17 @@ export function useErrorText(): (error: unknown) => string {
     return String(error);
   };
 }
+
+/**
+ * The label of a record field named by its path (`personalInfo.firstName`, `marketingEmails`),
+ * as the consent and audit logs store it: the `field-…` message of its last segment, or the
+ * path itself for a field without a label (a custom field, say).
+ */
+export function useFieldLabel(): (path: string) => string {
+  const { l10n } = useLocalization();
+  return (path) => {
+    const last = path.split(".").pop() ?? path;
+    const id = `field-${last.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return l10n.getBundle(id) ? l10n.getString(id) : path;
+  };
+}

@@ -250,7 +250,7 @@ export function CustomerForm({
               />
             ))}
             <Checkbox
-              label={t("field-newsletter")}
+              label={t("field-newsletter-subscription")}
               checked={draft.newsletterSubscription}
               onChange={(e) => set("newsletterSubscription", e.currentTarget.checked)}
             />

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { api } from "../api";
 import { formatDate, formatDateTime, formatMoney } from "../format";
-import { useErrorText, useLanguage, useT } from "../i18n";
+import { useErrorText, useFieldLabel, useLanguage, useT } from "../i18n";
 import { Ltr } from "../Ltr";
 import { SegmentBadge } from "./SegmentBadge";
 
@@ -34,12 +34,15 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
   const t = useT();
   const errorText = useErrorText();
   const { lang } = useLanguage();
+  const fieldLabel = useFieldLabel();
   const profile = useQuery({ queryKey: ["customers", "profile", id], queryFn: () => api.customerProfile(id) });
 
   if (profile.isPending) return <Text>{t("loading")}</Text>;
   if (profile.isError) return <Alert color="red">{errorText(profile.error)}</Alert>;
   const { customer: c, consentLog, auditLog } = profile.data;
   const yesNo = (v: boolean) => t(v ? "value-yes" : "value-no");
+  // Consent values are stored as text: booleans read as yes/no, the rest as they are.
+  const consentValue = (v: string | null) => (v === null ? t("value-none") : v === "true" || v === "false" ? yesNo(v === "true") : v);
   const prefs = c.contactInfo.communicationPreferences;
 
   return (
@@ -100,7 +103,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
             <Field label={t("field-whatsapp-messages")}>{yesNo(prefs.whatsappMessages)}</Field>
             <Field label={t("field-push-notifications")}>{yesNo(prefs.pushNotifications)}</Field>
             <Field label={t("field-email-frequency")}>{t(`freq-${prefs.emailFrequency}`)}</Field>
-            <Field label={t("field-newsletter")}>{yesNo(c.interactions.newsletterSubscription)}</Field>
+            <Field label={t("field-newsletter-subscription")}>{yesNo(c.interactions.newsletterSubscription)}</Field>
           </SimpleGrid>
         </Section>
         <Section title={t("section-addresses")}>
@@ -157,8 +160,8 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
             {consentLog.map((entry, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{formatDateTime(entry.changedAt, lang)}</Table.Td>
-                <Table.Td><Ltr>{entry.field}</Ltr></Table.Td>
-                <Table.Td><Ltr>{entry.oldValue ?? "—"} → {entry.newValue}</Ltr></Table.Td>
+                <Table.Td>{fieldLabel(entry.field)}</Table.Td>
+                <Table.Td>{t("consent-transition", { old: consentValue(entry.oldValue), new: consentValue(entry.newValue) })}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -171,7 +174,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
               <Table.Tr key={i}>
                 <Table.Td>{formatDateTime(entry.at, lang)}</Table.Td>
                 <Table.Td>{t(entry.action === "created" ? "audit-created" : "audit-updated")}</Table.Td>
-                <Table.Td><Ltr>{Object.keys(entry.changes ?? {}).join(", ")}</Ltr></Table.Td>
+                <Table.Td>{Object.keys(entry.changes ?? {}).map(fieldLabel).join("، ")}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
