@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
-use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft, CustomerFilter, ExportFormat, Segment};
 use eishro_core::i18n::Lang;
 use eishro_core::staff::{self, Actor};
 use eishro_core::{db, demo, workspace, CoreError};
@@ -34,6 +36,12 @@ enum Command {
     /// Find, show and add customers.
     #[command(subcommand)]
     Customers(CustomersCommand),
+    /// Import records from a CSV or XLSX file.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export records to CSV or XLSX.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Fill the database with a realistic Libyan demo store.
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -66,6 +74,49 @@ enum CustomersCommand {
     },
     /// Add a customer, with the same rules as the app's form.
     Add(AddArgs),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Customers, deduplicated by platform id, phone and e-mail. One transaction: Ctrl-C
+    /// or an error leaves the database as it was.
+    Customers {
+        path: PathBuf,
+        /// A JSON column mapping, as `{"columns": {"phone": "رقم الهاتف", …}}`; default:
+        /// detected from the headers.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Customers matching the filters, with headers in --lang.
+    Customers {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Where to write; default: standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Search text, as in `customers search`.
+        #[arg(long, default_value = "")]
+        query: String,
+        /// new, bronze, silver, gold, platinum or vip; repeatable.
+        #[arg(long = "segment")]
+        segments: Vec<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Args)]
@@ -109,7 +160,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, lang)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if is_broken_pipe(&err) {
@@ -130,7 +181,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let path = cli.db.unwrap_or_else(db::default_path);
     let pool = db::open(&path).await.with_context(|| format!("opening {}", path.display()))?;
     let now = Utc::now();
@@ -177,6 +228,60 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 writeln!(out)?;
             } else {
                 writeln!(out, "{}", customer.id)?;
+            }
+        }
+        Command::Import(ImportCommand::Customers { path, mapping, json }) => {
+            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let mapping = match mapping {
+                Some(file) => {
+                    let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+                    Some(serde_json::from_str(&text).with_context(|| format!("{} is not a column mapping", file.display()))?)
+                }
+                None => None,
+            };
+            // Ctrl-C cancels: the import's one transaction is rolled back.
+            let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            });
+            let options = customers::ImportOptions { now, mapping, cancel: Some(cancel) };
+            let mut err = std::io::stderr().lock();
+            let mut report = customers::import(&pool, &actor, &bytes, options, |done, total| {
+                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
+            })
+            .await?;
+            eprintln!();
+            report.localize(lang);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "inserted {} · updated {} · merged {} · unchanged {} · rejected {}",
+                    report.inserted, report.updated, report.merged, report.unchanged, report.rejected.len())?;
+                for row in &report.rejected {
+                    writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
+                }
+            }
+        }
+        Command::Export(ExportCommand::Customers { format, output, query, segments, city, tag }) => {
+            let segments = segments
+                .iter()
+                .map(|s| Segment::parse(s).with_context(|| format!("unknown segment {s:?}")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let filter = CustomerFilter { query, segments, city, tag };
+            let format = match format {
+                Format::Csv => ExportFormat::Csv,
+                Format::Xlsx => ExportFormat::Xlsx,
+            };
+            let (bytes, count) = customers::export(&pool, &filter, format, lang).await?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+                    eprintln!("{count} → {}", path.display());
+                }
+                None => out.write_all(&bytes)?,
             }
         }
         Command::Demo { if_new: true, .. } => {

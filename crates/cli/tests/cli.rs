@@ -96,3 +96,27 @@ fn demo_if_new_fills_only_a_new_store() {
     let again = crm(&db).args(["demo", "--if-new"]).assert().success();
     assert_eq!(String::from_utf8_lossy(&again.get_output().stdout).trim(), "0");
 }
+
+#[test]
+fn import_reports_json_and_export_writes_excel_friendly_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let file = dir.path().join("customers.csv");
+    std::fs::write(&file, "الاسم;اللقب;رقم الهاتف;البريد الإلكتروني\nأحمد;الورفلي;0912345678;ahmed@mail.ly\nسارة;الككلي;bad;\n").unwrap();
+    let imported = crm(&db).args(["--lang", "en", "import", "customers"]).arg(&file).arg("--json").assert().success();
+    let report = json(&imported.get_output().stdout);
+    assert_eq!((report["inserted"].as_u64(), report["updated"].as_u64(), report["merged"].as_u64()), (Some(1), Some(0), Some(0)));
+    assert_eq!(report["rejected"][0]["line"], 3);
+    assert_eq!(report["rejected"][0]["field"], "phone");
+    assert!(report["rejected"][0]["reason"].as_str().unwrap().starts_with("Invalid phone number"));
+
+    let out = dir.path().join("out.csv");
+    crm(&db).args(["--lang", "ar", "export", "customers", "--format", "csv", "--output"]).arg(&out).assert().success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{FEFF}الاسم الأول,اسم العائلة,رقم الهاتف"), "{text}");
+
+    let binary = dir.path().join("photo.csv");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let failed = crm(&db).args(["--lang", "en", "import", "customers"]).arg(&binary).assert().code(1);
+    assert!(String::from_utf8_lossy(&failed.get_output().stderr).contains("This file is not a table"));
+}

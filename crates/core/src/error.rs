@@ -43,6 +43,8 @@ pub enum ErrorCode {
     InvalidInput,
     NotFound,
     PossibleDuplicate,
+    NotATable,
+    Cancelled,
     Storage,
 }
 
@@ -56,6 +58,12 @@ pub enum CoreError {
     /// confirm before the record is saved.
     #[error("a customer with the same phone or e-mail exists")]
     PossibleDuplicate(Vec<CustomerSummary>),
+    /// The file given to an import is not a table at all; nothing was imported.
+    #[error("not a table: {0:?}")]
+    NotATable(crate::import::NotATable),
+    /// Staff cancelled a long operation; it wrote nothing.
+    #[error("cancelled")]
+    Cancelled,
     #[error("database error")]
     Storage(#[from] sqlx::Error),
     #[error("database migration failed")]
@@ -70,6 +78,8 @@ impl CoreError {
             CoreError::Invalid(_) => ErrorCode::InvalidInput,
             CoreError::CustomerNotFound(_) => ErrorCode::NotFound,
             CoreError::PossibleDuplicate(_) => ErrorCode::PossibleDuplicate,
+            CoreError::NotATable(_) => ErrorCode::NotATable,
+            CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
         }
     }
@@ -79,6 +89,8 @@ impl CoreError {
             CoreError::Invalid(_) => "error-invalid-input",
             CoreError::CustomerNotFound(_) => "error-customer-not-found",
             CoreError::PossibleDuplicate(_) => "error-possible-duplicate",
+            CoreError::NotATable(kind) => kind.message_id(),
+            CoreError::Cancelled => "error-cancelled",
             CoreError::Storage(_) | CoreError::Migration(_) => "error-storage",
         }
     }
@@ -95,7 +107,7 @@ impl CoreError {
             CoreError::Migration(e) => {
                 args.insert("detail".to_string(), e.to_string());
             }
-            CoreError::Invalid(_) | CoreError::PossibleDuplicate(_) => {}
+            CoreError::Invalid(_) | CoreError::PossibleDuplicate(_) | CoreError::NotATable(_) | CoreError::Cancelled => {}
         }
         args
     }

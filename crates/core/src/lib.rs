@@ -15,6 +15,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod money;
 pub mod phone;
 pub mod settings;

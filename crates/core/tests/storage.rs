@@ -115,7 +115,7 @@ async fn section_1_3_edits_write_the_consent_and_audit_logs() {
 
     let profile = customers::profile(&pool, &created.id).await.unwrap();
     let marketing: Vec<_> = profile.consent_log.iter().filter(|c| c.field == "marketingEmails").collect();
-    assert_eq!(marketing.len(), 2, "initial value and the change");
+    assert_eq!(marketing.len(), 1, "the change; the default needed no entry");
     assert_eq!(marketing[0].old_value.as_deref(), Some("false"));
     assert_eq!(marketing[0].new_value, "true");
     assert_eq!(marketing[0].changed_by, actor.audit_name());
@@ -184,4 +184,15 @@ async fn the_demo_store_is_realistic_and_searchable() {
         names(p).await
     };
     assert_eq!(names(pool2).await, first_50);
+}
+
+#[tokio::test]
+async fn an_opt_in_given_at_creation_is_logged() {
+    let (_dir, pool, actor) = fresh().await;
+    let mut opted_in = draft("هدى", "الدرسي", "0912223344", "huda@mail.ly");
+    opted_in.communication_preferences.whatsapp_messages = true;
+    let created = customers::create(&pool, &actor, &opted_in, create_options()).await.unwrap();
+    let log = customers::profile(&pool, &created.id).await.unwrap().consent_log;
+    let fields: Vec<(&str, Option<&str>, &str)> = log.iter().map(|c| (c.field.as_str(), c.old_value.as_deref(), c.new_value.as_str())).collect();
+    assert_eq!(fields, vec![("whatsappMessages", None, "true")]);
 }

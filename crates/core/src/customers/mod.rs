@@ -1,6 +1,9 @@
 //! Customers (SPEC §1): the record, its rules, its storage and the use-cases staff run on
 //! it. Every use-case takes the acting staff user and runs in one transaction.
 
+mod export;
+mod filter;
+mod import;
 mod model;
 mod search;
 mod store;
@@ -12,6 +15,9 @@ use serde_json::{json, Map, Value};
 use sqlx::{Row, SqlitePool};
 use ts_rs::TS;
 
+pub use export::{export, ExportFormat};
+pub use filter::CustomerFilter;
+pub use import::{import, preview, ImportOptions, ImportPreview, ImportReport, RejectedRow};
 pub use model::*;
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
 pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
@@ -338,8 +344,20 @@ fn consent_fields(c: &Customer) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Logs the consent values a new record starts with where they differ from SPEC §5.3's
+/// defaults: an explicit opt-in is what must be provable, and a default needs no proof
+/// beyond the record's creation (which also keeps bulk imports from writing ten log rows
+/// per customer).
 async fn record_initial_consent(tx: &mut store::Tx<'_>, c: &Customer, actor: &Actor, now: DateTime<Utc>) -> Result<()> {
-    for (field, value) in consent_fields(c) {
+    let mut defaults = c.clone();
+    defaults.contact_info.communication_preferences = CommunicationPreferences::default();
+    defaults.contact_info.preferred_contact_method = ContactMethod::default();
+    defaults.interactions.newsletter_subscription = false;
+    let default_values = consent_fields(&defaults);
+    for ((field, value), (_, default)) in consent_fields(c).into_iter().zip(default_values) {
+        if value == default {
+            continue;
+        }
         let change = ConsentChange { field: field.to_string(), old_value: None, new_value: value, changed_at: now, changed_by: actor.audit_name().to_string() };
         store::insert_consent_change(tx, &c.id, &change).await?;
     }

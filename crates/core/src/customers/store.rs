@@ -458,3 +458,37 @@ pub(crate) async fn find_by_identity(
 }
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, Sqlite>;
+
+/// The existing customer an import row names: by platform id, else phone, else e-mail.
+pub(crate) async fn find_for_import(
+    conn: &mut SqliteConnection,
+    user_id: Option<&str>,
+    phone: &str,
+    email: &str,
+) -> Result<Option<String>> {
+    if let Some(user_id) = user_id {
+        let found: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    let by_phone: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? ORDER BY created_at LIMIT 1")
+        .bind(phone)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if by_phone.is_some() || email.is_empty() {
+        return Ok(by_phone);
+    }
+    Ok(sqlx::query_scalar("SELECT id FROM customers WHERE email = ? ORDER BY created_at LIMIT 1")
+        .bind(email)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub(crate) async fn set_user_id(conn: &mut SqliteConnection, id: &str, user_id: &str) -> Result<()> {
+    sqlx::query("UPDATE customers SET user_id = ? WHERE id = ?").bind(user_id).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! Which customers a list, an export or a bulk action covers: the search text and the
+//! filters staff set, as one value every use-case shares.
+
+use serde::{Deserialize, Serialize};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::Arguments;
+use ts_rs::TS;
+
+use super::model::Segment;
+use super::search::match_expression;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct CustomerFilter {
+    /// Search text (name in any spelling, phone in any format, e-mail); empty for all.
+    pub query: String,
+    pub segments: Vec<Segment>,
+    pub city: Option<String>,
+    pub tag: Option<String>,
+}
+
+impl CustomerFilter {
+    /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
+    /// bound, never spliced.
+    pub(crate) fn condition(&self) -> (String, SqliteArguments<'static>) {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args = SqliteArguments::default();
+        let bind = |args: &mut SqliteArguments<'static>, value: String| {
+            args.add(value).expect("a string always binds");
+        };
+        if !self.query.trim().is_empty() {
+            // Text with nothing searchable in it matches nobody, as the search box does.
+            match match_expression(&self.query) {
+                Some(expression) => {
+                    clauses.push("c.rowid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)".into());
+                    bind(&mut args, expression);
+                }
+                None => clauses.push("0".into()),
+            }
+        }
+        if !self.segments.is_empty() {
+            let marks = vec!["?"; self.segments.len()].join(", ");
+            clauses.push(format!("c.segment IN ({marks})"));
+            for segment in &self.segments {
+                bind(&mut args, segment.as_str().to_string());
+            }
+        }
+        if let Some(city) = self.city.as_ref().filter(|c| !c.trim().is_empty()) {
+            clauses.push("c.city = ?".into());
+            bind(&mut args, city.trim().to_string());
+        }
+        if let Some(tag) = self.tag.as_ref().filter(|t| !t.trim().is_empty()) {
+            clauses.push("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)".into());
+            bind(&mut args, tag.trim().to_string());
+        }
+        let sql = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
+        (sql, args)
+    }
+}
