@@ -2,7 +2,7 @@
 import type { ImportField } from "./ImportField";
 
 /**
- * Column index → field. Columns left out are ignored.
+ * Which column fills which field. Columns no field names are ignored.
  */
 export type ColumnMapping = { 
 /**

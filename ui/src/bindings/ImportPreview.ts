@@ -4,4 +4,4 @@ import type { ColumnMapping } from "./ColumnMapping";
 /**
  * What staff see before importing: the headers, the first rows and the detected mapping.
  */
-export type ImportPreview = { headers: Array<string>, sample: Array<Array<string>>, rowCount: bigint, encoding: string, mapping: ColumnMapping, };
+export type ImportPreview = { headers: Array<string>, sample: Array<Array<string>>, rowCount: number, encoding: string, mapping: ColumnMapping, };

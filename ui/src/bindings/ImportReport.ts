@@ -5,12 +5,12 @@ import type { RejectedRow } from "./RejectedRow";
 /**
  * The import report: `{"inserted","updated","merged","rejected":[{line,field,reason}]}`.
  */
-export type ImportReport = { inserted: bigint, updated: bigint, 
+export type ImportReport = { inserted: number, updated: number, 
 /**
  * Rows merged into an earlier row of the same file (same customer twice).
  */
-merged: bigint, 
+merged: number, 
 /**
  * Rows that matched a customer and changed nothing.
  */
-unchanged: bigint, rejected: Array<RejectedRow>, encoding: string, mapping: ColumnMapping, };
+unchanged: number, rejected: Array<RejectedRow>, encoding: string, mapping: ColumnMapping, };

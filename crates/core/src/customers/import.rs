@@ -37,11 +37,15 @@ pub struct ImportOptions<'a> {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ImportReport {
+    #[ts(type = "number")]
     pub inserted: u64,
+    #[ts(type = "number")]
     pub updated: u64,
     /// Rows merged into an earlier row of the same file (same customer twice).
+    #[ts(type = "number")]
     pub merged: u64,
     /// Rows that matched a customer and changed nothing.
+    #[ts(type = "number")]
     pub unchanged: u64,
     pub rejected: Vec<RejectedRow>,
     pub encoding: String,
@@ -52,6 +56,7 @@ pub struct ImportReport {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RejectedRow {
+    #[ts(type = "number")]
     pub line: u64,
     pub field: String,
     /// The reason in words (see [`ImportReport::localize`]); empty until localised.
@@ -76,6 +81,7 @@ impl ImportReport {
 pub struct ImportPreview {
     pub headers: Vec<String>,
     pub sample: Vec<Vec<String>>,
+    #[ts(type = "number")]
     pub row_count: u64,
     pub encoding: String,
     pub mapping: ColumnMapping,

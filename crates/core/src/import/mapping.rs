@@ -79,7 +79,7 @@ impl ImportField {
     }
 }
 
-/// Column index → field. Columns left out are ignored.
+/// Which column fills which field. Columns no field names are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
