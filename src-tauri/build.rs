@@ -12,6 +12,13 @@ const COMMANDS: &[&str] = &[
     "customer_profile",
     "create_customer",
     "update_customer",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "save_rejected_rows",
+    "import_mappings",
+    "save_import_mapping",
+    "export_customers",
 ];
 
 fn main() {

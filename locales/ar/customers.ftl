@@ -118,3 +118,60 @@ actor-customer = العميل
 actor-sync = المزامنة
 field-email-categories = فئات رسائل البريد
 field-address = العناوين
+filter-segment = مستوى العضوية
+filter-city = المدينة
+filter-tag = الوسم
+filter-clear = مسح عوامل التصفية
+import-reason-column = سبب الرفض
+import-title = استيراد
+import-help = اختر ملف CSV أو Excel ‏(.xlsx) يحتوي على العملاء. يُتعرّف على الأعمدة من عناوينها بالعربية أو الإنجليزية، ويمكنك تعديل ذلك قبل الاستيراد. العملاء الموجودون بنفس رقم الهاتف أو البريد يُحدَّثون ولا يُكرَّرون.
+import-file = الملف
+import-choose = اختيار ملف…
+import-read = قراءة الملف
+import-mapping = ربط الأعمدة
+import-file-summary = { $rows ->
+    [zero] لا توجد صفوف
+    [one] صف واحد
+    [two] صفان
+    [few] { $rows } صفوف
+    [many] { $rows } صفاً
+   *[other] { $rows } صف
+} · الترميز { $encoding }
+import-column-none = — لا شيء —
+import-saved-mappings = ربط محفوظ
+import-mapping-name = اسم الربط
+import-save-mapping = حفظ الربط
+import-mapping-saved = حُفظ الربط
+import-preview = أول الصفوف
+import-run = { $rows ->
+    [zero] استيراد
+    [one] استيراد صف واحد
+    [two] استيراد صفين
+    [few] استيراد { $rows } صفوف
+    [many] استيراد { $rows } صفاً
+   *[other] استيراد { $rows } صف
+}
+import-report = نتيجة الاستيراد
+import-inserted = أُضيف
+import-updated = حُدِّث
+import-merged = دُمج
+import-unchanged = دون تغيير
+import-rejected = مرفوض
+import-line = السطر
+import-field = الحقل
+import-download-rejected = تنزيل الصفوف المرفوضة
+import-rejected-saved = حُفظت الصفوف المرفوضة في { $path }
+field-full-name = الاسم الكامل
+field-user-id = رقم العميل في المتجر
+field-mapping = ربط الأعمدة
+export-title = تصدير
+export-csv = ملف CSV
+export-xlsx = ملف Excel ‏(.xlsx)
+export-done = { $count ->
+    [zero] لم يُصدَّر أي عميل
+    [one] صُدِّر عميل واحد إلى { $path }
+    [two] صُدِّر عميلان إلى { $path }
+    [few] صُدِّر { $count } عملاء إلى { $path }
+    [many] صُدِّر { $count } عميلاً إلى { $path }
+   *[other] صُدِّر { $count } عميل إلى { $path }
+}

@@ -115,3 +115,48 @@ actor-customer = Customer
 actor-sync = Sync
 field-email-categories = E-mail categories
 field-address = Addresses
+filter-segment = Membership tier
+filter-city = City
+filter-tag = Tag
+filter-clear = Clear filters
+import-reason-column = Reason
+import-title = Import
+import-help = Choose a CSV or Excel (.xlsx) file of customers. Columns are recognised from their Arabic or English headers, and you can change the mapping before importing. Customers already here with the same phone or e-mail are updated, not duplicated.
+import-file = File
+import-choose = Choose file…
+import-read = Read file
+import-mapping = Column mapping
+import-file-summary = { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+} · encoding { $encoding }
+import-column-none = — none —
+import-saved-mappings = Saved mapping
+import-mapping-name = Mapping name
+import-save-mapping = Save mapping
+import-mapping-saved = Mapping saved
+import-preview = First rows
+import-run = { $rows ->
+    [one] Import 1 row
+   *[other] Import { $rows } rows
+}
+import-report = Import report
+import-inserted = Added
+import-updated = Updated
+import-merged = Merged
+import-unchanged = Unchanged
+import-rejected = Rejected
+import-line = Line
+import-field = Field
+import-download-rejected = Download rejected rows
+import-rejected-saved = Rejected rows saved to { $path }
+field-full-name = Full name
+field-user-id = Store customer id
+field-mapping = Column mapping
+export-title = Export
+export-csv = CSV file
+export-xlsx = Excel file (.xlsx)
+export-done = { $count ->
+    [one] 1 customer exported to { $path }
+   *[other] { $count } customers exported to { $path }
+}

@@ -31,6 +31,7 @@ fn database_path() -> PathBuf {
 fn main() {
     let path = database_path();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let (pool, owner) = tauri::async_runtime::block_on(async {
                 let pool = db::open(&path).await?;
@@ -38,7 +39,12 @@ fn main() {
                 Ok::<_, eishro_core::CoreError>((pool, owner))
             })
             .map_err(|e| format!("cannot open the database at {}: {e}", path.display()))?;
-            app.manage(state::AppState { pool, actor: Actor::Staff(owner), db_path: path.clone() });
+            app.manage(state::AppState {
+                pool,
+                actor: Actor::Staff(owner),
+                db_path: path.clone(),
+                import_cancel: Default::default(),
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -50,6 +56,13 @@ fn main() {
             commands::customers::customer_profile,
             commands::customers::create_customer,
             commands::customers::update_customer,
+            commands::import::preview_import,
+            commands::import::run_import,
+            commands::import::cancel_import,
+            commands::import::save_rejected_rows,
+            commands::import::import_mappings,
+            commands::import::save_import_mapping,
+            commands::import::export_customers,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the EISHRO CRM window could not start");

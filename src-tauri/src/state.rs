@@ -1,4 +1,5 @@
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use eishro_core::staff::Actor;
 use sqlx::SqlitePool;
@@ -8,4 +9,6 @@ pub struct AppState {
     pub pool: SqlitePool,
     pub actor: Actor,
     pub db_path: PathBuf,
+    /// Set by `cancel_import`; the running import rolls back.
+    pub import_cancel: AtomicBool,
 }

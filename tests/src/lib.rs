@@ -82,6 +82,30 @@ impl App {
         Ok(())
     }
 
+    /// Picks `option` in a Mantine select: opens it and clicks the option through script,
+    /// because the dropdown's options may be scrolled out of WebDriver's reach.
+    pub async fn select_option(&self, select_css: &str, option: &str) -> Result<()> {
+        self.click(select_css).await?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let clicked = self
+                .client
+                .execute(
+                    "const o = Array.from(document.querySelectorAll('[role=option]')).find(e => e.offsetParent !== null && e.textContent.trim() === arguments[0]);
+                     if (!o) return false; o.scrollIntoView({block: 'nearest'}); o.click(); return true;",
+                    vec![json!(option)],
+                )
+                .await?;
+            if clicked == serde_json::Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("no option {option:?} in {select_css}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let input = self.find(css).await?;
         input.clear().await.ok();

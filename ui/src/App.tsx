@@ -8,6 +8,7 @@ import { CustomerForm } from "./screens/CustomerForm";
 import { CustomerList } from "./screens/CustomerList";
 import { CustomerProfileScreen } from "./screens/CustomerProfile";
 import { FirstRun } from "./screens/FirstRun";
+import { ImportScreen } from "./screens/ImportScreen";
 
 type Section = "customers" | "tickets" | "loyalty" | "campaigns" | "dashboards";
 
@@ -16,6 +17,7 @@ export type Route =
   | { section: "customers"; view: "profile"; id: string }
   | { section: "customers"; view: "edit"; id: string }
   | { section: "customers"; view: "new" }
+  | { section: "customers"; view: "import" }
   | { section: Exclude<Section, "customers"> };
 
 const SECTIONS: { id: Section; label: string }[] = [
@@ -88,8 +90,11 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
         <CustomerList
           onOpen={(id) => setRoute({ section: "customers", view: "profile", id })}
           onNew={() => setRoute({ section: "customers", view: "new" })}
+          onImport={() => setRoute({ section: "customers", view: "import" })}
         />
       );
+    case "import":
+      return <ImportScreen onDone={() => setRoute({ section: "customers", view: "list" })} />;
     case "profile":
       return (
         <CustomerProfileScreen

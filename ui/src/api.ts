@@ -4,9 +4,16 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerDraft } from "./bindings/CustomerDraft";
+import type { CustomerFilter } from "./bindings/CustomerFilter";
+import type { CustomerSort } from "./bindings/CustomerSort";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { CustomerProfile } from "./bindings/CustomerProfile";
 import type { CustomerSummary } from "./bindings/CustomerSummary";
+import type { ColumnMapping } from "./bindings/ColumnMapping";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { Lang } from "./bindings/Lang";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -14,9 +21,19 @@ export const api = {
   startEmpty: () => invoke<void>("start_empty"),
   searchCustomers: (query: string, limit: number) =>
     invoke<CustomerSummary[]>("search_customers", { query, limit }),
-  listCustomers: (offset: number, limit: number) => invoke<CustomerPage>("list_customers", { offset, limit }),
+  listCustomers: (filter: CustomerFilter, sort: CustomerSort, offset: number, limit: number) =>
+    invoke<CustomerPage>("list_customers", { filter, sort, offset, limit }),
   customerProfile: (id: string) => invoke<CustomerProfile>("customer_profile", { id }),
   createCustomer: (draft: CustomerDraft, confirmDuplicate: boolean) =>
     invoke<Customer>("create_customer", { draft, confirmDuplicate }),
   updateCustomer: (id: string, draft: CustomerDraft) => invoke<Customer>("update_customer", { id, draft }),
+  previewImport: (path: string) => invoke<ImportPreview>("preview_import", { path }),
+  runImport: (path: string, mapping: ColumnMapping) => invoke<ImportReport>("run_import", { path, mapping }),
+  cancelImport: () => invoke<void>("cancel_import"),
+  saveRejectedRows: (source: string, report: ImportReport, destination: string, lang: Lang) =>
+    invoke<void>("save_rejected_rows", { source, report, destination, lang }),
+  importMappings: () => invoke<Record<string, ColumnMapping>>("import_mappings"),
+  saveImportMapping: (name: string, mapping: ColumnMapping) => invoke<void>("save_import_mapping", { name, mapping }),
+  exportCustomers: (filter: CustomerFilter, format: ExportFormat, lang: Lang, destination: string) =>
+    invoke<number>("export_customers", { filter, format, lang, destination }),
 };

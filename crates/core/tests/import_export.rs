@@ -280,3 +280,27 @@ async fn export_follows_the_filter() {
     let filter = CustomerFilter { query: "\"*".into(), ..Default::default() };
     assert_eq!(customers::export(&pool, &filter, ExportFormat::Csv, Lang::Ar).await.unwrap().1, 0);
 }
+
+#[tokio::test]
+async fn rejected_rows_download_with_a_reason_column() {
+    let (_dir, pool, actor) = fresh().await;
+    let csv = "name;phone\nAli Zway;0912345678\nSara Jehani;123\n";
+    let report = import(&pool, &actor, csv.as_bytes()).await.unwrap();
+    let bytes = customers::rejected_rows_csv(csv.as_bytes(), &report, Lang::Ar).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(lines[0], "name,phone,سبب الرفض");
+    assert!(lines[1].starts_with("Sara Jehani,123,phone: رقم الهاتف غير صحيح"), "{}", lines[1]);
+    assert_eq!(lines.len(), 2);
+}
+
+#[tokio::test]
+async fn mappings_are_saved_by_name() {
+    let (_dir, pool, actor) = fresh().await;
+    let mut mapping = ColumnMapping::default();
+    mapping.columns.insert(ImportField::Phone, "Contact".into());
+    customers::save_mapping(&pool, &actor, "Shopify", &mapping, now()).await.unwrap();
+    let saved = customers::saved_mappings(&pool).await.unwrap();
+    assert_eq!(saved.get("Shopify"), Some(&mapping));
+    assert!(matches!(customers::save_mapping(&pool, &actor, "  ", &mapping, now()).await, Err(CoreError::Invalid(_))));
+}

@@ -170,7 +170,7 @@ async fn the_demo_store_is_realistic_and_searchable() {
     assert_eq!(operators.len(), 3, "{operators:?}");
     let english: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE preferred_language = 'en'").fetch_one(&pool).await.unwrap();
     assert!(english > 50 && english < 400, "a minority has English names: {english}");
-    let page = customers::list(&pool, 0, 50).await.unwrap();
+    let page = customers::list(&pool, &Default::default(), Default::default(), 0, 50).await.unwrap();
     assert_eq!((page.total, page.rows.len()), (2000, 50));
     // Same seed, same store.
     let (_dir2, pool2, _) = fresh().await;

@@ -1,7 +1,9 @@
 //! Customer commands: thin adapters over `eishro_core::customers`.
 
 use chrono::Utc;
-use eishro_core::customers::{self, CreateOptions, Customer, CustomerDraft, CustomerPage, CustomerProfile, CustomerSummary};
+use eishro_core::customers::{
+    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary,
+};
 use tauri::State;
 
 use super::{to_payload, CommandResult};
@@ -13,8 +15,14 @@ pub async fn search_customers(state: State<'_, AppState>, query: String, limit: 
 }
 
 #[tauri::command]
-pub async fn list_customers(state: State<'_, AppState>, offset: u32, limit: u32) -> CommandResult<CustomerPage> {
-    customers::list(&state.pool, offset, limit).await.map_err(to_payload)
+pub async fn list_customers(
+    state: State<'_, AppState>,
+    filter: CustomerFilter,
+    sort: CustomerSort,
+    offset: u32,
+    limit: u32,
+) -> CommandResult<CustomerPage> {
+    customers::list(&state.pool, &filter, sort, offset, limit).await.map_err(to_payload)
 }
 
 #[tauri::command]

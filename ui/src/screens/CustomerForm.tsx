@@ -161,7 +161,7 @@ export function CustomerForm({
         e.preventDefault();
         void save(false);
       }}
-      style={{ height: "100%", overflowY: "auto" }}
+      className="scroll-page"
     >
       <Stack gap="md" pb="xl" maw={980}>
         <Title order={3}>{t(id ? "form-edit-title" : "form-create-title")}</Title>

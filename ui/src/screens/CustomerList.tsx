@@ -1,42 +1,108 @@
-import { Badge, Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Menu, MultiSelect, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ReactNode, useRef, useState } from "react";
 import { api } from "../api";
+import type { CustomerFilter } from "../bindings/CustomerFilter";
+import type { CustomerSort } from "../bindings/CustomerSort";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
+import type { ExportFormat } from "../bindings/ExportFormat";
+import type { Segment } from "../bindings/Segment";
+import type { SortColumn } from "../bindings/SortColumn";
 import { formatMoney } from "../format";
-import { useLanguage, useT } from "../i18n";
+import { chooseSavePath } from "../platform/dialogs";
+import { useErrorText, useLanguage, useT } from "../i18n";
 import { SegmentBadge } from "./SegmentBadge";
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
 const SEARCH_LIMIT = 200;
+const SEGMENTS: Segment[] = ["new", "bronze", "silver", "gold", "platinum", "vip"];
+const DEFAULT_SORT: CustomerSort = { column: "updatedAt", descending: true };
 
 /**
- * The customer list: a virtualised scroller over the whole store (only visible rows are
- * in the DOM, pages of 100 are fetched as they scroll into view), or the best search hits.
+ * The customer list: a virtualised scroller over every customer the filters select (only
+ * visible rows are in the DOM; pages of 100 are fetched as they scroll into view). A search
+ * with no filter and no chosen order shows the best matches first.
  */
-export function CustomerList({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+export function CustomerList({
+  onOpen,
+  onNew,
+  onImport,
+}: {
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  onImport: () => void;
+}) {
   const t = useT();
+  const errorText = useErrorText();
+  const { lang } = useLanguage();
+  const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState("");
-  const [debounced] = useDebouncedValue(query.trim(), 120);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [city, setCity] = useState("");
+  const [tag, setTag] = useState("");
+  const [sort, setSort] = useState<CustomerSort | null>(null);
+  const [debounced] = useDebouncedValue({ query: query.trim(), city: city.trim(), tag: tag.trim() }, 150);
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([["/", () => searchRef.current?.focus()]]);
 
-  const searching = debounced.length > 0;
+  const filter: CustomerFilter = {
+    query: debounced.query,
+    segments,
+    city: debounced.city || null,
+    tag: debounced.tag || null,
+  };
+  const filtered = segments.length > 0 || filter.city !== null || filter.tag !== null;
+  const ranked = debounced.query.length > 0 && !filtered && sort === null;
+  const effectiveSort = sort ?? DEFAULT_SORT;
+
   const search = useQuery({
-    queryKey: ["customers", "search", debounced],
-    queryFn: () => api.searchCustomers(debounced, SEARCH_LIMIT),
-    enabled: searching,
+    queryKey: ["customers", "search", debounced.query],
+    queryFn: () => api.searchCustomers(debounced.query, SEARCH_LIMIT),
+    enabled: ranked,
     placeholderData: keepPreviousData,
   });
   const firstPage = useQuery({
-    queryKey: ["customers", "page", 0],
-    queryFn: () => api.listCustomers(0, PAGE),
+    queryKey: ["customers", "page", filter, effectiveSort, 0],
+    queryFn: () => api.listCustomers(filter, effectiveSort, 0, PAGE),
+    enabled: !ranked,
+    placeholderData: keepPreviousData,
   });
+  const total = ranked ? (search.data?.length ?? 0) : (firstPage.data?.total ?? 0);
+  const empty = ranked ? search.data?.length === 0 : firstPage.data?.total === 0;
 
-  const total = searching ? (search.data?.length ?? 0) : (firstPage.data?.total ?? 0);
+  // Exports what the list shows: the same filter, all of it, not only the loaded pages.
+  const exportAs = async (format: ExportFormat) => {
+    const destination = await chooseSavePath(`customers.${format}`, [format]);
+    if (!destination) return;
+    try {
+      const count = await api.exportCustomers(filter, format, lang, destination);
+      setNotice(t("export-done", { count, path: destination }));
+    } catch (e) {
+      setNotice(errorText(e));
+    }
+  };
+
+  const toggleSort = (column: SortColumn) =>
+    setSort((current) =>
+      current?.column === column ? { column, descending: !current.descending } : { column, descending: column !== "name" && column !== "city" },
+    );
+  const header = (column: SortColumn, label: string, numeric = false) => {
+    const active = !ranked && effectiveSort.column === column;
+    return (
+      <UnstyledButton
+        className={numeric ? "num sort-header" : "sort-header"}
+        aria-sort={active ? (effectiveSort.descending ? "descending" : "ascending") : "none"}
+        data-testid={`sort-${column}`}
+        onClick={() => toggleSort(column)}
+      >
+        {t(label)}
+        {active && <span aria-hidden> {effectiveSort.descending ? "▼" : "▲"}</span>}
+      </UnstyledButton>
+    );
+  };
 
   return (
     <Stack h="100%" gap="sm">
@@ -47,9 +113,25 @@ export function CustomerList({ onOpen, onNew }: { onOpen: (id: string) => void; 
             {t("customers-count", { count: total })}
           </Text>
         </Group>
-        <Button data-testid="new-customer" onClick={onNew}>
-          {t("customers-new")}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" data-testid="import-customers" onClick={onImport}>
+            {t("import-title")}
+          </Button>
+          <Menu>
+            <Menu.Target>
+              <Button variant="default" data-testid="export-customers">
+                {t("export-title")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item data-testid="export-csv" onClick={() => void exportAs("csv")}>{t("export-csv")}</Menu.Item>
+              <Menu.Item data-testid="export-xlsx" onClick={() => void exportAs("xlsx")}>{t("export-xlsx")}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button data-testid="new-customer" onClick={onNew}>
+            {t("customers-new")}
+          </Button>
+        </Group>
       </Group>
       <TextInput
         ref={searchRef}
@@ -59,40 +141,69 @@ export function CustomerList({ onOpen, onNew }: { onOpen: (id: string) => void; 
         onChange={(e) => setQuery(e.currentTarget.value)}
         autoFocus
       />
+      <Group gap="xs" align="flex-end">
+        <MultiSelect
+          data-testid="filter-segments"
+          placeholder={t("filter-segment")}
+          data={SEGMENTS.map((s) => ({ value: s, label: t(`segment-${s}`) }))}
+          value={segments}
+          onChange={(v) => setSegments(v as Segment[])}
+          clearable
+          w={260}
+        />
+        <TextInput placeholder={t("filter-city")} value={city} onChange={(e) => setCity(e.currentTarget.value)} data-testid="filter-city" w={160} />
+        <TextInput placeholder={t("filter-tag")} value={tag} onChange={(e) => setTag(e.currentTarget.value)} data-testid="filter-tag" w={160} />
+        {(filtered || sort !== null) && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSegments([]);
+              setCity("");
+              setTag("");
+              setSort(null);
+            }}
+          >
+            {t("filter-clear")}
+          </Button>
+        )}
+      </Group>
+      {notice && (
+        <Alert color="teal" withCloseButton onClose={() => setNotice(null)} data-testid="list-notice">
+          {notice}
+        </Alert>
+      )}
       <div className="list-grid list-header" role="row">
-        <span>{t("col-name")}</span>
+        {header("name", "col-name")}
         <span>{t("col-phone")}</span>
         <span>{t("col-email")}</span>
-        <span>{t("col-city")}</span>
-        <span>{t("col-segment")}</span>
-        <span className="num">{t("col-total-spent")}</span>
-        <span className="num">{t("col-ltv")}</span>
+        {header("city", "col-city")}
+        {header("segment", "col-segment")}
+        {header("totalSpent", "col-total-spent", true)}
+        {header("lifetimeValue", "col-ltv", true)}
       </div>
-      {searching ? (
-        search.data && search.data.length === 0 ? (
-          <Text c="dimmed" p="md" data-testid="no-results">
-            {t("customers-no-results")}
-          </Text>
-        ) : (
-          <Rows count={search.data?.length ?? 0} render={(i) => <Row customer={search.data?.[i]} onOpen={onOpen} />} />
-        )
+      {empty ? (
+        <Text c="dimmed" p="md" data-testid="no-results">
+          {t("customers-no-results")}
+        </Text>
+      ) : ranked ? (
+        <Rows count={search.data?.length ?? 0} render={(i) => <Row customer={search.data?.[i]} onOpen={onOpen} />} />
       ) : (
-        <Rows count={total} render={(i) => <PagedRow index={i} onOpen={onOpen} />} />
+        <Rows count={total} render={(i) => <PagedRow index={i} filter={filter} sort={effectiveSort} onOpen={onOpen} />} />
       )}
     </Stack>
   );
 }
 
-// Rows of the unfiltered list come from cached pages; every row of a page shares one
-// query, so scrolling fetches each page once.
-function usePagedRow(index: number): CustomerSummary | undefined {
+// Rows come from cached pages; every row of a page shares one query, so scrolling
+// fetches each page once.
+function PagedRow({ index, filter, sort, onOpen }: { index: number; filter: CustomerFilter; sort: CustomerSort; onOpen: (id: string) => void }) {
   const page = Math.floor(index / PAGE);
   const { data } = useQuery({
-    queryKey: ["customers", "page", page],
-    queryFn: () => api.listCustomers(page * PAGE, PAGE),
+    queryKey: ["customers", "page", filter, sort, page],
+    queryFn: () => api.listCustomers(filter, sort, page * PAGE, PAGE),
     staleTime: 30_000,
   });
-  return data?.rows[index - page * PAGE];
+  return <Row customer={data?.rows[index - page * PAGE]} onOpen={onOpen} />;
 }
 
 function Rows({ count, render }: { count: number; render: (index: number) => ReactNode }) {
@@ -117,10 +228,6 @@ function Rows({ count, render }: { count: number; render: (index: number) => Rea
       </div>
     </div>
   );
-}
-
-function PagedRow({ index, onOpen }: { index: number; onOpen: (id: string) => void }) {
-  return <Row customer={usePagedRow(index)} onOpen={onOpen} />;
 }
 
 function Row({ customer, onOpen }: { customer: CustomerSummary | undefined; onOpen: (id: string) => void }) {

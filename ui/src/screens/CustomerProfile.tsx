@@ -46,7 +46,8 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
   const prefs = c.contactInfo.communicationPreferences;
 
   return (
-    <Stack gap="md" pb="xl" style={{ overflowY: "auto", height: "100%" }}>
+    <div className="scroll-page">
+    <Stack gap="md" pb="xl">
       <Group justify="space-between">
         <Group>
           <Button variant="subtle" onClick={onBack} data-testid="back">
@@ -181,5 +182,6 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
         </Table>
       </Section>
     </Stack>
+    </div>
   );
 }

@@ -74,7 +74,7 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn write_csv(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+pub(super) fn write_csv(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);

@@ -58,3 +58,46 @@ impl CustomerFilter {
         (sql, args)
     }
 }
+
+/// A sortable column of the customer list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SortColumn {
+    #[default]
+    UpdatedAt,
+    CreatedAt,
+    Name,
+    City,
+    Segment,
+    TotalSpent,
+    LifetimeValue,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct CustomerSort {
+    pub column: SortColumn,
+    pub descending: bool,
+}
+
+impl CustomerSort {
+    /// The ORDER BY clause; `id` breaks ties so pages never overlap or skip.
+    pub(crate) fn order_by(self) -> String {
+        let direction = if self.descending { "DESC" } else { "ASC" };
+        let columns: &[&str] = match self.column {
+            SortColumn::UpdatedAt => &["c.updated_at"],
+            SortColumn::CreatedAt => &["c.created_at"],
+            SortColumn::Name => &["c.first_name", "c.last_name"],
+            SortColumn::City => &["c.city"],
+            // Tier rank, not alphabetical order.
+            SortColumn::Segment => &["CASE c.segment WHEN 'new' THEN 1 WHEN 'bronze' THEN 2 WHEN 'silver' THEN 3 WHEN 'gold' THEN 4 WHEN 'platinum' THEN 5 ELSE 6 END"],
+            SortColumn::TotalSpent => &["c.total_spent"],
+            SortColumn::LifetimeValue => &["c.lifetime_value"],
+        };
+        let mut parts: Vec<String> = columns.iter().map(|c| format!("{c} {direction}")).collect();
+        parts.push(format!("c.id {direction}"));
+        parts.join(", ")
+    }
+}

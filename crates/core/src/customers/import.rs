@@ -361,3 +361,45 @@ fn apply_import(c: &mut Customer, valid: ValidCustomer) {
         c.metadata.notes = join_notes(&c.metadata.notes, notes);
     }
 }
+
+/// The rejected rows of `bytes` as a CSV staff can fix and import again: the original
+/// columns plus a reason column in `lang`.
+pub fn rejected_rows_csv(bytes: &[u8], report: &ImportReport, lang: Lang) -> Result<Vec<u8>> {
+    let table = read_table(bytes).map_err(CoreError::NotATable)?;
+    let mut reasons: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+    for row in &report.rejected {
+        let reason = i18n::message(lang, &row.reason_id, &row.args);
+        reasons.entry(row.line).or_default().push(format!("{}: {reason}", row.field));
+    }
+    let mut headers = table.headers.clone();
+    headers.push(i18n::text(lang, "import-reason-column"));
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let why = reasons.get(&row.line)?;
+            let mut cells = row.cells.clone();
+            cells.resize(table.headers.len(), String::new());
+            cells.push(why.join("; "));
+            Some(cells)
+        })
+        .collect();
+    Ok(super::export::write_csv(&headers, &rows))
+}
+
+/// Where named column mappings are kept, so the next file from the same platform maps itself.
+const SAVED_MAPPINGS: &str = "import.customerMappings";
+
+pub async fn saved_mappings(pool: &SqlitePool) -> Result<BTreeMap<String, ColumnMapping>> {
+    Ok(crate::settings::get(pool, SAVED_MAPPINGS).await?.unwrap_or_default())
+}
+
+pub async fn save_mapping(pool: &SqlitePool, actor: &Actor, name: &str, mapping: &ColumnMapping, now: DateTime<Utc>) -> Result<()> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(CoreError::Invalid(vec![FieldError::new("name", "error-required")]));
+    }
+    let mut all = saved_mappings(pool).await?;
+    all.insert(name.to_string(), mapping.clone());
+    crate::settings::set(pool, actor, SAVED_MAPPINGS, &all, now).await
+}

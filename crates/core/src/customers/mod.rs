@@ -12,12 +12,14 @@ mod validate;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Arguments, Row, SqlitePool};
 use ts_rs::TS;
 
 pub use export::{export, ExportFormat};
-pub use filter::CustomerFilter;
-pub use import::{import, preview, ImportOptions, ImportPreview, ImportReport, RejectedRow};
+pub use filter::{CustomerFilter, CustomerSort, SortColumn};
+pub use import::{
+    import, preview, rejected_rows_csv, save_mapping, saved_mappings, ImportOptions, ImportPreview, ImportReport, RejectedRow,
+};
 pub use model::*;
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
 pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
@@ -147,17 +149,22 @@ pub struct CustomerPage {
 
 pub const MAX_PAGE: u32 = 500;
 
-pub async fn list(pool: &SqlitePool, offset: u32, limit: u32) -> Result<CustomerPage> {
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(pool).await?;
-    let sql = format!(
-        "SELECT {} FROM customers ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-        store::SUMMARY_COLUMNS
-    );
-    let rows = sqlx::query(&sql)
-        .bind(limit.min(MAX_PAGE))
-        .bind(offset)
-        .fetch_all(pool)
+/// One page of the customers a filter selects, in the chosen order, with their total so
+/// the list can size its scroller.
+pub async fn list(pool: &SqlitePool, filter: &CustomerFilter, sort: CustomerSort, offset: u32, limit: u32) -> Result<CustomerPage> {
+    let (condition, args) = filter.condition();
+    let total: i64 = sqlx::query_scalar_with(&format!("SELECT count(*) FROM customers c WHERE {condition}"), args)
+        .fetch_one(pool)
         .await?;
+    let (condition, mut args) = filter.condition();
+    args.add(limit.min(MAX_PAGE) as i64).map_err(sqlx::Error::Encode)?;
+    args.add(offset as i64).map_err(sqlx::Error::Encode)?;
+    let sql = format!(
+        "SELECT {} FROM customers c WHERE {condition} ORDER BY {} LIMIT ? OFFSET ?",
+        store::SUMMARY_COLUMNS_C,
+        sort.order_by()
+    );
+    let rows = sqlx::query_with(&sql, args).fetch_all(pool).await?;
     Ok(CustomerPage { total: total as u32, offset, rows: rows.iter().map(store::summary_from_row).collect() })
 }
 

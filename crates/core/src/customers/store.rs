@@ -17,6 +17,9 @@ use crate::phone::{Operator, PhoneE164};
 
 pub(crate) const SUMMARY_COLUMNS: &str =
     "id, first_name, last_name, email, phone, city, segment, total_spent, lifetime_value, incomplete";
+/// The same columns from `customers c`.
+pub(crate) const SUMMARY_COLUMNS_C: &str =
+    "c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.segment, c.total_spent, c.lifetime_value, c.incomplete";
 
 pub(crate) fn summary_from_row(row: &SqliteRow) -> CustomerSummary {
     CustomerSummary {
