@@ -63,7 +63,12 @@ CREATE TABLE customers (
     referred_by                 TEXT REFERENCES customers (id),
     incomplete                  INTEGER NOT NULL DEFAULT 0,
     -- Denormalised default city, so the list page needs no join.
-    city                        TEXT
+    city                        TEXT,
+    -- Folded full name (core::arabic::fold), a duplicate-candidate key with the city.
+    name_key                    TEXT NOT NULL DEFAULT '',
+    -- Set when this record was merged into another; it then stays only so the merge can
+    -- be undone, and every list, search and lookup skips it.
+    merged_into                 TEXT REFERENCES customers (id)
 );
 
 CREATE INDEX customers_phone ON customers (phone);
@@ -71,6 +76,8 @@ CREATE INDEX customers_email ON customers (email) WHERE email <> '';
 CREATE INDEX customers_segment_spent ON customers (segment, total_spent DESC);
 CREATE INDEX customers_spent ON customers (total_spent DESC);
 CREATE INDEX customers_updated ON customers (updated_at DESC);
+CREATE INDEX customers_name_city ON customers (name_key, city) WHERE merged_into IS NULL;
+CREATE INDEX customers_merged_into ON customers (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE customer_addresses (
     customer_id  TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
@@ -133,4 +140,29 @@ CREATE VIRTUAL TABLE customers_fts USING fts5 (
     name, phone, email,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '2 3'
+);
+
+-- Merges, kept so each can be undone: the survivor as it was, and every row moved from the
+-- merged customer (per table, by id). Later modules (orders, tickets, ledger) add theirs.
+CREATE TABLE customer_merges (
+    id               TEXT PRIMARY KEY,
+    survivor_id      TEXT NOT NULL REFERENCES customers (id),
+    merged_id        TEXT NOT NULL REFERENCES customers (id),
+    at               TEXT NOT NULL,
+    actor            TEXT NOT NULL,
+    survivor_before  TEXT NOT NULL,
+    moved            TEXT NOT NULL DEFAULT '{}',
+    undone_at        TEXT,
+    undone_by        TEXT
+);
+CREATE INDEX customer_merges_at ON customer_merges (at DESC);
+
+-- Pairs staff marked "not the same person", so they stop being proposed.
+CREATE TABLE duplicate_dismissals (
+    first_id   TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    second_id  TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    PRIMARY KEY (first_id, second_id),
+    CHECK (first_id < second_id)
 );

@@ -24,7 +24,8 @@ impl CustomerFilter {
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
     /// bound, never spliced.
     pub(crate) fn condition(&self) -> (String, SqliteArguments<'static>) {
-        let mut clauses: Vec<String> = Vec::new();
+        // Merged-away records are kept only for undo; no list shows them.
+        let mut clauses: Vec<String> = vec!["c.merged_into IS NULL".to_string()];
         let mut args = SqliteArguments::default();
         let bind = |args: &mut SqliteArguments<'static>, value: String| {
             args.add(value).expect("a string always binds");
@@ -54,7 +55,7 @@ impl CustomerFilter {
             clauses.push("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)".into());
             bind(&mut args, tag.trim().to_string());
         }
-        let sql = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
+        let sql = clauses.join(" AND ");
         (sql, args)
     }
 }

@@ -4,6 +4,7 @@
 mod export;
 mod filter;
 mod import;
+mod merge;
 mod model;
 mod search;
 mod store;
@@ -19,6 +20,10 @@ pub use export::{export, ExportFormat};
 pub use filter::{CustomerFilter, CustomerSort, SortColumn};
 pub use import::{
     import, preview, rejected_rows_csv, save_mapping, saved_mappings, ImportOptions, ImportPreview, ImportReport, RejectedRow,
+};
+pub use merge::{
+    dismiss_pair, duplicate_candidates, merge, recent_merges, undo_merge, DuplicatePair, DuplicateReason, MergeChoices, MergeField,
+    MergeRecord,
 };
 pub use model::*;
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
@@ -114,22 +119,32 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
     if reference.is_empty() {
         return Err(not_found());
     }
-    let by_id: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE id = ?")
+    // The id of a merged customer names the customer it was merged into.
+    let mut by_id: Option<(String, Option<String>)> = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ?")
         .bind(reference)
         .fetch_optional(pool)
         .await?;
-    if let Some(id) = by_id {
-        return Ok(id);
+    for _ in 0..16 {
+        match by_id {
+            Some((id, None)) => return Ok(id),
+            Some((_, Some(survivor))) => {
+                by_id = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ?")
+                    .bind(survivor)
+                    .fetch_optional(pool)
+                    .await?;
+            }
+            None => break,
+        }
     }
     let found: Option<String> = if reference.contains('@') {
         let email = Email::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? ORDER BY created_at DESC LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(email.as_str())
             .fetch_optional(pool)
             .await?
     } else {
         let phone = PhoneE164::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? ORDER BY created_at DESC LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(phone.as_str())
             .fetch_optional(pool)
             .await?
@@ -169,7 +184,7 @@ pub async fn list(pool: &SqlitePool, filter: &CustomerFilter, sort: CustomerSort
 }
 
 pub async fn count(pool: &SqlitePool) -> Result<u64> {
-    let row = sqlx::query("SELECT count(*) AS n FROM customers").fetch_one(pool).await?;
+    let row = sqlx::query("SELECT count(*) AS n FROM customers WHERE merged_into IS NULL").fetch_one(pool).await?;
     Ok(row.get::<i64, _>("n") as u64)
 }
 

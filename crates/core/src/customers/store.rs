@@ -176,12 +176,12 @@ fn customer_from_row(row: &SqliteRow, addresses: Vec<Address>, tags: Vec<String>
 
 /// The staff-editable columns, in the order [`bind_editable`] binds them. Insert and update
 /// share this list, so a new editable field is added in one place.
-const EDITABLE_COLUMNS: [&str; 25] = [
+const EDITABLE_COLUMNS: [&str; 26] = [
     "email", "phone", "phone_operator", "first_name", "last_name", "date_of_birth", "gender",
     "preferred_language", "nationality", "secondary_phone", "whatsapp", "preferred_contact_method",
     "marketing_emails", "sms_notifications", "order_updates", "promotional_offers",
     "whatsapp_messages", "push_notifications", "email_frequency", "email_categories",
-    "newsletter_subscription", "notes", "custom_fields", "incomplete", "city",
+    "newsletter_subscription", "notes", "custom_fields", "incomplete", "city", "name_key",
 ];
 
 type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
@@ -214,6 +214,7 @@ fn bind_editable<'q>(query: Query<'q>, c: &'q Customer) -> Query<'q> {
         .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
         .bind(c.incomplete)
         .bind(c.default_address().map(|a| a.city.clone()))
+        .bind(fold(&c.full_name()))
 }
 
 fn insert_sql() -> &'static str {
@@ -381,7 +382,8 @@ pub(crate) async fn insert_consent_change(
 pub(crate) async fn consent_log(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<ConsentChange>> {
     let rows = sqlx::query(
         "SELECT field, old_value, new_value, changed_at, changed_by FROM consent_log
-         WHERE customer_id = ? ORDER BY changed_at DESC, rowid DESC",
+         WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
+         ORDER BY changed_at DESC, rowid DESC",
     )
     .bind(customer_id)
     .fetch_all(&mut *conn)
@@ -424,7 +426,9 @@ pub(crate) async fn insert_audit(
 pub(crate) async fn audit_log(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<AuditEntry>> {
     let rows = sqlx::query(
         "SELECT at, actor, action, changes FROM audit_log
-         WHERE entity = 'customer' AND entity_id = ? ORDER BY at DESC, rowid DESC LIMIT 200",
+         WHERE entity = 'customer'
+           AND (entity_id = ?1 OR entity_id IN (SELECT id FROM customers WHERE merged_into = ?1))
+         ORDER BY at DESC, rowid DESC LIMIT 200",
     )
     .bind(customer_id)
     .fetch_all(&mut *conn)
@@ -449,7 +453,7 @@ pub(crate) async fn find_by_identity(
 ) -> Result<Vec<CustomerSummary>> {
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM customers
-         WHERE (phone = ?1 OR (?2 <> '' AND email = ?2)) AND id <> ?3 LIMIT 10"
+         WHERE (phone = ?1 OR (?2 <> '' AND email = ?2)) AND id <> ?3 AND merged_into IS NULL LIMIT 10"
     );
     let rows = sqlx::query(&sql)
         .bind(phone)
@@ -470,7 +474,7 @@ pub(crate) async fn find_for_import(
     email: &str,
 ) -> Result<Option<String>> {
     if let Some(user_id) = user_id {
-        let found: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE user_id = ?")
+        let found: Option<String> = sqlx::query_scalar("SELECT coalesce(merged_into, id) FROM customers WHERE user_id = ?")
             .bind(user_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -478,14 +482,14 @@ pub(crate) async fn find_for_import(
             return Ok(found);
         }
     }
-    let by_phone: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? ORDER BY created_at LIMIT 1")
+    let by_phone: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL ORDER BY created_at LIMIT 1")
         .bind(phone)
         .fetch_optional(&mut *conn)
         .await?;
     if by_phone.is_some() || email.is_empty() {
         return Ok(by_phone);
     }
-    Ok(sqlx::query_scalar("SELECT id FROM customers WHERE email = ? ORDER BY created_at LIMIT 1")
+    Ok(sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL ORDER BY created_at LIMIT 1")
         .bind(email)
         .fetch_optional(&mut *conn)
         .await?)
@@ -493,5 +497,39 @@ pub(crate) async fn find_for_import(
 
 pub(crate) async fn set_user_id(conn: &mut SqliteConnection, id: &str, user_id: &str) -> Result<()> {
     sqlx::query("UPDATE customers SET user_id = ? WHERE id = ?").bind(user_id).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+pub(crate) async fn clear_user_id(conn: &mut SqliteConnection, id: &str) -> Result<()> {
+    sqlx::query("UPDATE customers SET user_id = NULL WHERE id = ?").bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+pub(crate) async fn merged_into(conn: &mut SqliteConnection, id: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar::<_, Option<String>>("SELECT merged_into FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten())
+}
+
+/// Hides a customer behind the one it was merged into (leaving search), or brings it back.
+pub(crate) async fn mark_merged(conn: &mut SqliteConnection, id: &str, survivor: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE customers SET merged_into = ?, updated_at = ? WHERE id = ?")
+        .bind(survivor)
+        .bind(now.to_rfc3339())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
+    match survivor {
+        Some(_) => {
+            sqlx::query("DELETE FROM customers_fts WHERE rowid = ?").bind(rowid).execute(&mut *conn).await?;
+        }
+        None => {
+            let customer = get(conn, id).await?.ok_or_else(|| crate::CoreError::CustomerNotFound(id.to_string()))?;
+            index(conn, rowid, &customer).await?;
+        }
+    }
     Ok(())
 }
