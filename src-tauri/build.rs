@@ -19,6 +19,12 @@ const COMMANDS: &[&str] = &[
     "import_mappings",
     "save_import_mapping",
     "export_customers",
+    "duplicate_candidates",
+    "duplicate_pair",
+    "merge_customers",
+    "undo_merge",
+    "recent_merges",
+    "dismiss_duplicate",
 ];
 
 fn main() {

@@ -175,3 +175,35 @@ export-done = { $count ->
     [many] صُدِّر { $count } عميلاً إلى { $path }
    *[other] صُدِّر { $count } عميل إلى { $path }
 }
+duplicates-title = العملاء المكررون
+duplicates-open = المكررون
+duplicates-none = لا يوجد عملاء مكررون محتملون
+duplicate-reason-samePhone = نفس رقم الهاتف
+duplicate-reason-sameEmail = نفس البريد الإلكتروني
+duplicate-reason-sameNameAndCity = نفس الاسم والمدينة
+duplicate-dismiss = ليسا نفس الشخص
+merge-compare = المقارنة والدمج
+merge-keep = السجل الذي يبقى:
+merge-action = دمج
+merge-confirm-title = تأكيد الدمج
+merge-confirm-body = سيُدمج «{ $merged }» في «{ $survivor }». تُضم الوسوم والعناوين والملاحظات وكل السجلات المرتبطة، ويمكنك التراجع عن الدمج لاحقاً.
+merge-done = دُمج «{ $merged }» في «{ $survivor }»
+merge-undo = تراجع
+merge-undone = أُلغي الدمج
+merge-open-survivor = فتح العميل
+merge-history = عمليات الدمج الأخيرة
+merge-kept-always = تُضم الوسوم والعناوين والملاحظات من السجلين دائماً، وتبقى الموافقات وسجل التعديلات للسجلين.
+merge-field-name = الاسم
+merge-field-phone = رقم الهاتف
+merge-field-email = البريد الإلكتروني
+merge-field-secondaryPhone = هاتف إضافي
+merge-field-whatsapp = رقم واتساب
+merge-field-dateOfBirth = تاريخ الميلاد
+merge-field-gender = الجنس
+merge-field-preferredLanguage = لغة التواصل
+merge-field-nationality = الجنسية
+merge-field-defaultAddress = العنوان الافتراضي
+audit-imported = حُدِّث من ملف مستورد
+audit-merged = دُمج فيه عميل آخر
+audit-mergedInto = دُمج في عميل آخر
+audit-mergeUndone = أُلغي الدمج

@@ -160,3 +160,35 @@ export-done = { $count ->
     [one] 1 customer exported to { $path }
    *[other] { $count } customers exported to { $path }
 }
+duplicates-title = Duplicate customers
+duplicates-open = Duplicates
+duplicates-none = No probable duplicates
+duplicate-reason-samePhone = Same phone
+duplicate-reason-sameEmail = Same e-mail
+duplicate-reason-sameNameAndCity = Same name and city
+duplicate-dismiss = Not the same person
+merge-compare = Compare and merge
+merge-keep = Record to keep:
+merge-action = Merge
+merge-confirm-title = Confirm merge
+merge-confirm-body = “{ $merged }” will be merged into “{ $survivor }”. Tags, addresses, notes and every linked record are combined, and you can undo the merge later.
+merge-done = “{ $merged }” merged into “{ $survivor }”
+merge-undo = Undo
+merge-undone = Undone
+merge-open-survivor = Open customer
+merge-history = Recent merges
+merge-kept-always = Tags, addresses and notes of both records are always combined; the consent and change logs of both are kept.
+merge-field-name = Name
+merge-field-phone = Phone
+merge-field-email = E-mail
+merge-field-secondaryPhone = Secondary phone
+merge-field-whatsapp = WhatsApp number
+merge-field-dateOfBirth = Date of birth
+merge-field-gender = Gender
+merge-field-preferredLanguage = Preferred language
+merge-field-nationality = Nationality
+merge-field-defaultAddress = Default address
+audit-imported = Updated from an imported file
+audit-merged = Another customer was merged into this one
+audit-mergedInto = Merged into another customer
+audit-mergeUndone = Merge undone

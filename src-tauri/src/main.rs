@@ -63,6 +63,12 @@ fn main() {
             commands::import::import_mappings,
             commands::import::save_import_mapping,
             commands::import::export_customers,
+            commands::duplicates::duplicate_candidates,
+            commands::duplicates::duplicate_pair,
+            commands::duplicates::merge_customers,
+            commands::duplicates::undo_merge,
+            commands::duplicates::recent_merges,
+            commands::duplicates::dismiss_duplicate,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the EISHRO CRM window could not start");

@@ -114,7 +114,8 @@ impl App {
 
     /// Waits until some element matching `css` has `needle` in its text, and returns that
     /// text. It reads `textContent` through script: WebKitWebDriver's element text drops
-    /// Arabic runs inside `overflow: hidden; white-space: nowrap` boxes.
+    /// Arabic runs inside `overflow: hidden; white-space: nowrap` boxes. Fluent's bidi
+    /// isolation marks are removed, so tests match the text people read.
     pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
         let deadline = Instant::now() + Duration::from_secs(20);
         let mut last = serde_json::Value::Null;
@@ -122,7 +123,7 @@ impl App {
             let texts = self
                 .client
                 .execute(
-                    "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
+                    "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.replace(/[\\u2066-\\u2069]/g, ''));",
                     vec![json!(css)],
                 )
                 .await?;

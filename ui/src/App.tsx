@@ -7,6 +7,7 @@ import { ComingLater } from "./screens/ComingLater";
 import { CustomerForm } from "./screens/CustomerForm";
 import { CustomerList } from "./screens/CustomerList";
 import { CustomerProfileScreen } from "./screens/CustomerProfile";
+import { DuplicatesScreen } from "./screens/DuplicatesScreen";
 import { FirstRun } from "./screens/FirstRun";
 import { ImportScreen } from "./screens/ImportScreen";
 
@@ -18,6 +19,7 @@ export type Route =
   | { section: "customers"; view: "edit"; id: string }
   | { section: "customers"; view: "new" }
   | { section: "customers"; view: "import" }
+  | { section: "customers"; view: "duplicates" }
   | { section: Exclude<Section, "customers"> };
 
 const SECTIONS: { id: Section; label: string }[] = [
@@ -91,6 +93,14 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
           onOpen={(id) => setRoute({ section: "customers", view: "profile", id })}
           onNew={() => setRoute({ section: "customers", view: "new" })}
           onImport={() => setRoute({ section: "customers", view: "import" })}
+          onDuplicates={() => setRoute({ section: "customers", view: "duplicates" })}
+        />
+      );
+    case "duplicates":
+      return (
+        <DuplicatesScreen
+          onBack={() => setRoute({ section: "customers", view: "list" })}
+          onOpen={(id) => setRoute({ section: "customers", view: "profile", id })}
         />
       );
     case "import":

@@ -14,6 +14,9 @@ import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { Lang } from "./bindings/Lang";
+import type { DuplicatePair } from "./bindings/DuplicatePair";
+import type { MergeChoices } from "./bindings/MergeChoices";
+import type { MergeRecord } from "./bindings/MergeRecord";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -36,4 +39,11 @@ export const api = {
   saveImportMapping: (name: string, mapping: ColumnMapping) => invoke<void>("save_import_mapping", { name, mapping }),
   exportCustomers: (filter: CustomerFilter, format: ExportFormat, lang: Lang, destination: string) =>
     invoke<number>("export_customers", { filter, format, lang, destination }),
+  duplicateCandidates: (limit: number) => invoke<DuplicatePair[]>("duplicate_candidates", { limit }),
+  duplicatePair: (first: string, second: string) => invoke<[Customer, Customer]>("duplicate_pair", { first, second }),
+  mergeCustomers: (survivor: string, merged: string, choices: MergeChoices) =>
+    invoke<MergeRecord>("merge_customers", { survivor, merged, choices }),
+  undoMerge: (id: string) => invoke<void>("undo_merge", { id }),
+  recentMerges: () => invoke<MergeRecord[]>("recent_merges"),
+  dismissDuplicate: (first: string, second: string) => invoke<void>("dismiss_duplicate", { first, second }),
 };

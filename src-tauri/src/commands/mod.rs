@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod customers;
+pub mod duplicates;
 pub mod import;
 
 use eishro_core::error::ErrorPayload;

@@ -30,10 +30,12 @@ export function CustomerList({
   onOpen,
   onNew,
   onImport,
+  onDuplicates,
 }: {
   onOpen: (id: string) => void;
   onNew: () => void;
   onImport: () => void;
+  onDuplicates: () => void;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -114,6 +116,9 @@ export function CustomerList({
           </Text>
         </Group>
         <Group gap="xs">
+          <Button variant="default" data-testid="open-duplicates" onClick={onDuplicates}>
+            {t("duplicates-open")}
+          </Button>
           <Button variant="default" data-testid="import-customers" onClick={onImport}>
             {t("import-title")}
           </Button>

@@ -174,7 +174,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
             {auditLog.map((entry, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{formatDateTime(entry.at, lang)}</Table.Td>
-                <Table.Td>{t(entry.action === "created" ? "audit-created" : "audit-updated")}</Table.Td>
+                <Table.Td>{t(`audit-${entry.action}`)}</Table.Td>
                 <Table.Td>{Object.keys(entry.changes ?? {}).map(fieldLabel).join("، ")}</Table.Td>
               </Table.Tr>
             ))}
