@@ -8,6 +8,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
+
 use anyhow::Context;
 use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
@@ -42,6 +44,19 @@ enum Command {
     /// Export records to CSV or XLSX.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Measure import, search, list and profile at several store sizes (BENCHMARKS.md).
+    Bench {
+        /// Store sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
+        sizes: Vec<u32>,
+        /// Where to keep the generated files and databases (default: a temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill the database with a realistic Libyan demo store.
     Demo {
         #[arg(long, default_value_t = 1000)]
@@ -182,6 +197,17 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+    if let Command::Bench { sizes, dir, queries, json } = &cli.command {
+        let reports = bench::run(sizes, dir.clone(), *queries).await?;
+        let mut out = std::io::stdout().lock();
+        if *json {
+            serde_json::to_writer_pretty(&mut out, &reports)?;
+            writeln!(out)?;
+        } else {
+            write!(out, "{}", bench::markdown(&reports))?;
+        }
+        return Ok(());
+    }
     let path = cli.db.unwrap_or_else(db::default_path);
     let pool = db::open(&path).await.with_context(|| format!("opening {}", path.display()))?;
     let now = Utc::now();
@@ -284,6 +310,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 None => out.write_all(&bytes)?,
             }
         }
+        Command::Bench { .. } => unreachable!("handled before opening the database"),
         Command::Demo { if_new: true, .. } => {
             let status = workspace::status(&pool, &path.display().to_string()).await?;
             let added = if status.needs_first_run_choice {

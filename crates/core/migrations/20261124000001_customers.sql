@@ -73,9 +73,19 @@ CREATE TABLE customers (
 
 CREATE INDEX customers_phone ON customers (phone);
 CREATE INDEX customers_email ON customers (email) WHERE email <> '';
-CREATE INDEX customers_segment_spent ON customers (segment, total_spent DESC);
-CREATE INDEX customers_spent ON customers (total_spent DESC);
-CREATE INDEX customers_updated ON customers (updated_at DESC);
+-- The list's sort orders, alone and within a tier, with the id that breaks ties, so a page
+-- is read in index order rather than sorted from the whole table.
+CREATE INDEX customers_updated ON customers (updated_at, id);
+CREATE INDEX customers_created ON customers (created_at, id);
+CREATE INDEX customers_name ON customers (first_name, last_name, id);
+CREATE INDEX customers_city ON customers (city, id);
+CREATE INDEX customers_spent ON customers (total_spent, id);
+CREATE INDEX customers_ltv ON customers (lifetime_value, id);
+CREATE INDEX customers_segment_updated ON customers (segment, updated_at, id);
+CREATE INDEX customers_segment_created ON customers (segment, created_at, id);
+CREATE INDEX customers_segment_name ON customers (segment, first_name, last_name, id);
+CREATE INDEX customers_segment_spent ON customers (segment, total_spent, id);
+CREATE INDEX customers_segment_ltv ON customers (segment, lifetime_value, id);
 CREATE INDEX customers_name_city ON customers (name_key, city) WHERE merged_into IS NULL;
 CREATE INDEX customers_merged_into ON customers (merged_into) WHERE merged_into IS NOT NULL;
 
@@ -166,3 +176,27 @@ CREATE TABLE duplicate_dismissals (
     PRIMARY KEY (first_id, second_id),
     CHECK (first_id < second_id)
 );
+
+-- Live customers per tier, kept by triggers, so the list's total and the tier counts cost
+-- nothing at a million customers.
+CREATE TABLE segment_counts (
+    segment  TEXT PRIMARY KEY,
+    live     INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO segment_counts (segment) VALUES ('new'), ('bronze'), ('silver'), ('gold'), ('platinum'), ('vip');
+
+CREATE TRIGGER customers_count_insert AFTER INSERT ON customers WHEN NEW.merged_into IS NULL
+BEGIN
+    UPDATE segment_counts SET live = live + 1 WHERE segment = NEW.segment;
+END;
+
+CREATE TRIGGER customers_count_update AFTER UPDATE OF segment, merged_into ON customers
+BEGIN
+    UPDATE segment_counts SET live = live - 1 WHERE segment = OLD.segment AND OLD.merged_into IS NULL;
+    UPDATE segment_counts SET live = live + 1 WHERE segment = NEW.segment AND NEW.merged_into IS NULL;
+END;
+
+CREATE TRIGGER customers_count_delete AFTER DELETE ON customers WHEN OLD.merged_into IS NULL
+BEGIN
+    UPDATE segment_counts SET live = live - 1 WHERE segment = OLD.segment;
+END;

@@ -113,8 +113,8 @@ pub struct DemoOptions {
     pub now: DateTime<Utc>,
 }
 
-/// Adds `options.customers` demo customers, reporting progress every thousand rows, in
-/// transactions of a few thousand rows so a large demo does not hold one huge journal.
+/// Adds `options.customers` demo customers, in transactions of a few thousand rows so a
+/// large demo does not hold one huge journal, reporting progress after each.
 pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl FnMut(u32, u32)) -> Result<u32> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let actor = Actor::Sync;
@@ -123,6 +123,7 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     while done < options.customers {
         let batch = (options.customers - done).min(5000);
         let mut tx = pool.begin().await?;
+        let mut made = Vec::with_capacity(batch as usize);
         for _ in 0..batch {
             let draft = demo_draft(&mut rng, &mut phones);
             let created = options.now - Duration::minutes(rng.gen_range(0..3 * 365 * 24 * 60));
@@ -140,13 +141,12 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
             customer.interactions.referral_source = Some(["search", "ads", "referral", "facebook", "instagram"].choose(&mut rng).expect("non-empty").to_string());
             customer.metadata.created_by = Some("demo".to_string());
             customer.metadata.updated_at = customer.interactions.last_activity_date;
-            customers::store_insert(&mut tx, &customer).await?;
-            done += 1;
-            if done % 1000 == 0 || done == options.customers {
-                progress(done, options.customers);
-            }
+            made.push(customer);
         }
+        customers::store_insert_many(&mut tx, &made).await?;
         tx.commit().await?;
+        done += batch;
+        progress(done, options.customers);
     }
     Ok(done)
 }
@@ -237,4 +237,28 @@ fn demo_draft(rng: &mut ChaCha8Rng, phones: &mut Vec<String>) -> CustomerDraft {
         tags,
         ..Default::default()
     }
+}
+
+/// `count` demo customers as a CSV file with Arabic headers, as a merchant's spreadsheet
+/// would hold them: what the import benchmark and manual tests feed to the importer.
+pub fn customers_csv(count: u32, seed: u64, mut out: impl std::io::Write) -> std::io::Result<()> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut phones = Vec::new();
+    let mut writer = csv::Writer::from_writer(&mut out);
+    writer.write_record(["الاسم", "اللقب", "رقم الهاتف", "البريد الإلكتروني", "المدينة", "المنطقة", "تاريخ الميلاد", "الوسوم"])?;
+    for _ in 0..count {
+        let d = demo_draft(&mut rng, &mut phones);
+        let (city, area) = d.addresses.first().map(|a| (a.city.as_str(), a.area.as_str())).unwrap_or(("", ""));
+        writer.write_record([
+            d.first_name.as_str(),
+            d.last_name.as_str(),
+            d.phone.as_str(),
+            d.email.as_str(),
+            city,
+            area,
+            d.date_of_birth.as_str(),
+            &d.tags.join("،"),
+        ])?;
+    }
+    writer.flush()
 }

@@ -21,6 +21,13 @@ pub struct CustomerFilter {
 }
 
 impl CustomerFilter {
+    /// True when the filter selects by tier alone, so its total is in `segment_counts`.
+    pub(crate) fn is_tiers_only(&self) -> bool {
+        self.query.trim().is_empty()
+            && self.city.as_deref().is_none_or(|c| c.trim().is_empty())
+            && self.tag.as_deref().is_none_or(|t| t.trim().is_empty())
+    }
+
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
     /// bound, never spliced.
     pub(crate) fn condition(&self) -> (String, SqliteArguments<'static>) {

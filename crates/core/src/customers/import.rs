@@ -132,6 +132,7 @@ pub async fn import(
     let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
 
     let mut tx = pool.begin().await?;
+    let (by_user, by_phone, by_email) = store::identity_index(&mut tx).await?;
     let mut pending: Vec<Pending> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (n, row) in table.rows.iter().enumerate() {
@@ -166,13 +167,12 @@ pub async fn import(
             }
             continue;
         }
-        let existing = store::find_for_import(
-            &mut tx,
-            user_id.as_deref(),
-            valid.phone.as_str(),
-            valid.email.as_ref().map(|e| e.as_str()).unwrap_or(""),
-        )
-        .await?;
+        let existing = user_id
+            .as_ref()
+            .and_then(|u| by_user.get(u))
+            .or_else(|| by_phone.get(valid.phone.as_str()))
+            .or_else(|| valid.email.as_ref().and_then(|e| by_email.get(e.as_str())))
+            .cloned();
         let slot = pending.len();
         for key in keys {
             by_key.entry(key).or_insert(slot);
@@ -181,6 +181,7 @@ pub async fn import(
     }
 
     let count = pending.len() as u64;
+    let mut new_customers: Vec<Customer> = Vec::new();
     for (n, item) in pending.into_iter().enumerate() {
         if n % 1000 == 0 {
             if cancelled() {
@@ -192,8 +193,7 @@ pub async fn import(
             None => {
                 let mut customer = new_customer(item.valid, actor, options.now);
                 customer.user_id = item.user_id;
-                store::insert(&mut tx, &customer).await?;
-                record_initial_consent(&mut tx, &customer, actor, options.now).await?;
+                new_customers.push(customer);
                 report.inserted += 1;
             }
             Some(id) => {
@@ -214,6 +214,15 @@ pub async fn import(
                 store::insert_audit(&mut tx, options.now, actor.audit_name(), &id, "imported", &Value::Object(changes)).await?;
                 report.updated += 1;
             }
+        }
+    }
+    for chunk in new_customers.chunks(5000) {
+        if cancelled() {
+            return Err(CoreError::Cancelled);
+        }
+        store::insert_many(&mut tx, chunk).await?;
+        for customer in chunk {
+            record_initial_consent(&mut tx, customer, actor, options.now).await?;
         }
     }
     if cancelled() {

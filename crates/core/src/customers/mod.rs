@@ -167,10 +167,14 @@ pub const MAX_PAGE: u32 = 500;
 /// One page of the customers a filter selects, in the chosen order, with their total so
 /// the list can size its scroller.
 pub async fn list(pool: &SqlitePool, filter: &CustomerFilter, sort: CustomerSort, offset: u32, limit: u32) -> Result<CustomerPage> {
-    let (condition, args) = filter.condition();
-    let total: i64 = sqlx::query_scalar_with(&format!("SELECT count(*) FROM customers c WHERE {condition}"), args)
-        .fetch_one(pool)
-        .await?;
+    let total: i64 = if filter.is_tiers_only() {
+        tier_total(pool, &filter.segments).await?
+    } else {
+        let (condition, args) = filter.condition();
+        sqlx::query_scalar_with(&format!("SELECT count(*) FROM customers c WHERE {condition}"), args)
+            .fetch_one(pool)
+            .await?
+    };
     let (condition, mut args) = filter.condition();
     args.add(limit.min(MAX_PAGE) as i64).map_err(sqlx::Error::Encode)?;
     args.add(offset as i64).map_err(sqlx::Error::Encode)?;
@@ -184,8 +188,19 @@ pub async fn list(pool: &SqlitePool, filter: &CustomerFilter, sort: CustomerSort
 }
 
 pub async fn count(pool: &SqlitePool) -> Result<u64> {
-    let row = sqlx::query("SELECT count(*) AS n FROM customers WHERE merged_into IS NULL").fetch_one(pool).await?;
-    Ok(row.get::<i64, _>("n") as u64)
+    Ok(tier_total(pool, &[]).await? as u64)
+}
+
+/// Live customers in the given tiers (all tiers when empty), from the trigger-kept counts.
+async fn tier_total(pool: &SqlitePool, segments: &[Segment]) -> Result<i64> {
+    let names: Vec<&str> = if segments.is_empty() { Segment::ALL.iter().map(|s| s.as_str()).collect() } else { segments.iter().map(|s| s.as_str()).collect() };
+    let marks = vec!["?"; names.len()].join(", ");
+    let sql = format!("SELECT coalesce(sum(live), 0) FROM segment_counts WHERE segment IN ({marks})");
+    let mut query = sqlx::query_scalar::<_, i64>(&sql);
+    for name in names {
+        query = query.bind(name);
+    }
+    Ok(query.fetch_one(pool).await?)
 }
 
 /// Builds a fresh record from a validated draft.
@@ -401,8 +416,8 @@ fn consent_changes(before: &Customer, after: &Customer, actor: &Actor, now: Date
         .collect()
 }
 
-/// Inserts a fully built record as it is: for bulk producers (the demo store, later
-/// import) that validated their drafts and manage their own transaction.
-pub(crate) async fn store_insert(tx: &mut store::Tx<'_>, customer: &Customer) -> Result<()> {
-    store::insert(tx, customer).await
+/// Inserts fully built records as they are: for bulk producers (the demo store) that
+/// validated their drafts and manage their own transaction.
+pub(crate) async fn store_insert_many(tx: &mut store::Tx<'_>, customers: &[Customer]) -> Result<()> {
+    store::insert_many(tx, customers).await
 }

@@ -240,9 +240,8 @@ fn update_sql() -> &'static str {
     })
 }
 
-/// Inserts a new customer with its addresses, tags and search entry.
-pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
-    let query = sqlx::query(insert_sql())
+fn bind_fixed<'q>(query: Query<'q>, c: &'q Customer) -> Query<'q> {
+    query
         .bind(&c.id)
         .bind(&c.user_id)
         .bind(c.metadata.created_at.to_rfc3339())
@@ -261,11 +260,105 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<
         .bind(c.history.total_orders)
         .bind(c.history.total_spent.dirhams())
         .bind(c.history.average_order_value.dirhams())
-        .bind(c.segmentation.lifetime_value.dirhams());
+        .bind(c.segmentation.lifetime_value.dirhams())
+}
+
+/// Inserts a new customer with its addresses, tags and search entry.
+pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
+    let query = bind_fixed(sqlx::query(insert_sql()), c);
     let result = bind_editable(query, c).execute(&mut *conn).await?;
     write_children(conn, c).await?;
-    index(conn, result.last_insert_rowid(), c).await?;
+    let entry = index_entry(c);
+    sqlx::query("INSERT INTO customers_fts (rowid, name, phone, email) VALUES (?, ?, ?, ?)")
+        .bind(result.last_insert_rowid())
+        .bind(entry.name)
+        .bind(entry.phone)
+        .bind(entry.email)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
+}
+
+/// SQLite binds at most 32,766 values per statement; batches stay well below.
+const MAX_BOUND_VALUES: usize = 30_000;
+
+/// `INSERT INTO table (columns) VALUES (?, …), (?, …)` for `rows` rows.
+fn multi_row_sql(head: &str, columns: usize, rows: usize) -> String {
+    let group = format!("({})", vec!["?"; columns].join(", "));
+    format!("{head} VALUES {}", vec![group.as_str(); rows].join(", "))
+}
+
+/// Inserts many new customers at once: multi-row statements instead of several statements
+/// per customer, which is what makes a million-row import take seconds, not an hour.
+pub(crate) async fn insert_many(conn: &mut SqliteConnection, customers: &[Customer]) -> Result<()> {
+    let columns = 19 + EDITABLE_COLUMNS.len();
+    let head = insert_sql().split(" VALUES").next().unwrap_or_default().to_string();
+    for chunk in customers.chunks(MAX_BOUND_VALUES / columns) {
+        let sql = multi_row_sql(&head, columns, chunk.len());
+        let mut query = sqlx::query(&sql);
+        for c in chunk {
+            query = bind_editable(bind_fixed(query, c), c);
+        }
+        query.execute(&mut *conn).await?;
+
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let lookup = format!("SELECT id, rowid FROM customers WHERE id IN ({marks})");
+        let mut query = sqlx::query_as::<_, (String, i64)>(&lookup);
+        for c in chunk {
+            query = query.bind(&c.id);
+        }
+        let rowids: std::collections::HashMap<String, i64> = query.fetch_all(&mut *conn).await?.into_iter().collect();
+        let entries: Vec<(i64, IndexEntry)> = chunk.iter().map(|c| (rowids[&c.id], index_entry(c))).collect();
+        for part in entries.chunks(MAX_BOUND_VALUES / 4) {
+            let sql = multi_row_sql("INSERT INTO customers_fts (rowid, name, phone, email)", 4, part.len());
+            let mut query = sqlx::query(&sql);
+            for (rowid, entry) in part {
+                query = query.bind(rowid).bind(&entry.name).bind(&entry.phone).bind(&entry.email);
+            }
+            query.execute(&mut *conn).await?;
+        }
+    }
+    let addresses: Vec<(&Customer, usize, &Address)> =
+        customers.iter().flat_map(|c| c.addresses.iter().enumerate().map(move |(i, a)| (c, i, a))).collect();
+    for part in addresses.chunks(MAX_BOUND_VALUES / 12) {
+        let sql = multi_row_sql(
+            "INSERT INTO customer_addresses (customer_id, position, country, city, area, street,
+                building, apartment, postal_code, lat, lng, is_default)",
+            12,
+            part.len(),
+        );
+        let mut query = sqlx::query(&sql);
+        for (c, position, a) in part {
+            query = bind_address(query, c, *position, a);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    let tags: Vec<(&str, &str)> = customers.iter().flat_map(|c| c.metadata.tags.iter().map(move |t| (c.id.as_str(), t.as_str()))).collect();
+    for part in tags.chunks(MAX_BOUND_VALUES / 2) {
+        let sql = multi_row_sql("INSERT INTO customer_tags (customer_id, tag)", 2, part.len());
+        let mut query = sqlx::query(&sql);
+        for (id, tag) in part {
+            query = query.bind(*id).bind(*tag);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+fn bind_address<'q>(query: Query<'q>, c: &'q Customer, position: usize, a: &'q Address) -> Query<'q> {
+    query
+        .bind(&c.id)
+        .bind(position as i64)
+        .bind(&a.country)
+        .bind(&a.city)
+        .bind(&a.area)
+        .bind(&a.street)
+        .bind(&a.building)
+        .bind(&a.apartment)
+        .bind(&a.postal_code)
+        .bind(a.coordinates.map(|p| p.lat))
+        .bind(a.coordinates.map(|p| p.lng))
+        .bind(a.is_default)
 }
 
 /// Writes the editable columns of an existing customer; derived columns (history,
@@ -285,25 +378,12 @@ pub(crate) async fn update_editable(conn: &mut SqliteConnection, c: &Customer) -
 
 async fn write_children(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
     for (position, a) in c.addresses.iter().enumerate() {
-        sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO customer_addresses (customer_id, position, country, city, area, street,
                 building, apartment, postal_code, lat, lng, is_default)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&c.id)
-        .bind(position as i64)
-        .bind(&a.country)
-        .bind(&a.city)
-        .bind(&a.area)
-        .bind(&a.street)
-        .bind(&a.building)
-        .bind(&a.apartment)
-        .bind(&a.postal_code)
-        .bind(a.coordinates.map(|p| p.lat))
-        .bind(a.coordinates.map(|p| p.lng))
-        .bind(a.is_default)
-        .execute(&mut *conn)
-        .await?;
+        );
+        bind_address(query, c, position, a).execute(&mut *conn).await?;
     }
     for tag in &c.metadata.tags {
         sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
@@ -466,35 +546,6 @@ pub(crate) async fn find_by_identity(
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, Sqlite>;
 
-/// The existing customer an import row names: by platform id, else phone, else e-mail.
-pub(crate) async fn find_for_import(
-    conn: &mut SqliteConnection,
-    user_id: Option<&str>,
-    phone: &str,
-    email: &str,
-) -> Result<Option<String>> {
-    if let Some(user_id) = user_id {
-        let found: Option<String> = sqlx::query_scalar("SELECT coalesce(merged_into, id) FROM customers WHERE user_id = ?")
-            .bind(user_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    let by_phone: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL ORDER BY created_at LIMIT 1")
-        .bind(phone)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if by_phone.is_some() || email.is_empty() {
-        return Ok(by_phone);
-    }
-    Ok(sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL ORDER BY created_at LIMIT 1")
-        .bind(email)
-        .fetch_optional(&mut *conn)
-        .await?)
-}
-
 pub(crate) async fn set_user_id(conn: &mut SqliteConnection, id: &str, user_id: &str) -> Result<()> {
     sqlx::query("UPDATE customers SET user_id = ? WHERE id = ?").bind(user_id).bind(id).execute(&mut *conn).await?;
     Ok(())
@@ -532,4 +583,32 @@ pub(crate) async fn mark_merged(conn: &mut SqliteConnection, id: &str, survivor:
         }
     }
     Ok(())
+}
+
+/// Every live customer's identity keys, for matching a large import in memory instead of
+/// two lookups per row: (platform id → id, phone → id, e-mail → id), oldest customer first.
+pub(crate) async fn identity_index(
+    conn: &mut SqliteConnection,
+) -> Result<(std::collections::HashMap<String, String>, std::collections::HashMap<String, String>, std::collections::HashMap<String, String>)> {
+    use std::collections::HashMap;
+    let mut by_user: HashMap<String, String> = HashMap::new();
+    let mut by_phone: HashMap<String, String> = HashMap::new();
+    let mut by_email: HashMap<String, String> = HashMap::new();
+    let rows: Vec<(String, Option<String>, String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, user_id, phone, email, merged_into FROM customers ORDER BY created_at, id")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, user_id, phone, email, merged_into) in rows {
+        if let Some(user_id) = user_id {
+            by_user.entry(user_id).or_insert_with(|| merged_into.clone().unwrap_or_else(|| id.clone()));
+        }
+        if merged_into.is_some() {
+            continue;
+        }
+        by_phone.entry(phone).or_insert_with(|| id.clone());
+        if !email.is_empty() {
+            by_email.entry(email).or_insert(id);
+        }
+    }
+    Ok((by_user, by_phone, by_email))
 }
