@@ -6,6 +6,7 @@
 //! - `e2e`     only the end-to-end tests of the real app
 //! - `ui`      install UI dependencies and build `ui/dist`
 //! - `codegen` regenerate the UI's TypeScript bindings from Rust (ts-rs)
+//! - `bench`   the BENCHMARKS.md figures (`crm bench` in release; extra arguments pass through)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,9 +42,14 @@ fn main() -> Result<()> {
             e2e(&root)
         }
         "ui" => build_ui(&root),
+        "bench" => {
+            // Figures for BENCHMARKS.md: optimised build, same machine, one run.
+            let extra: Vec<String> = std::env::args().skip(2).collect();
+            status(cargo().args(["run", "--release", "-q", "-p", "eishro-cli", "--", "bench"]).args(extra))
+        }
         "codegen" => codegen(&root),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|e2e|ui|codegen>");
+            eprintln!("usage: cargo xtask <run|test|e2e|ui|codegen|bench>");
             std::process::exit(2);
         }
     }

@@ -120,3 +120,21 @@ fn import_reports_json_and_export_writes_excel_friendly_csv() {
     let failed = crm(&db).args(["--lang", "en", "import", "customers"]).arg(&binary).assert().code(1);
     assert!(String::from_utf8_lossy(&failed.get_output().stderr).contains("This file is not a table"));
 }
+
+#[test]
+fn bench_reports_every_size_it_was_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("crm")
+        .unwrap()
+        .args(["bench", "--sizes", "300,600", "--queries", "40", "--json", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let reports = json(&out.get_output().stdout);
+    let sizes: Vec<u64> = reports.as_array().unwrap().iter().map(|r| r["customers"].as_u64().unwrap()).collect();
+    assert_eq!(sizes, vec![300, 600]);
+    for report in reports.as_array().unwrap() {
+        assert!(report["import_rows_per_second"].as_f64().unwrap() > 0.0);
+        assert!(report["search_ms"]["p95"].as_f64().unwrap() >= report["search_ms"]["p50"].as_f64().unwrap());
+    }
+}

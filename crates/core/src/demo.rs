@@ -195,7 +195,7 @@ fn demo_draft(rng: &mut ChaCha8Rng, phones: &mut Vec<String>) -> CustomerDraft {
     let email = if rng.gen_bool(0.05) {
         String::new()
     } else {
-        format!("{translit}{}@{}", rng.gen_range(1..999), EMAIL_DOMAINS.choose(rng).expect("non-empty"))
+        format!("{translit}{}@{}", rng.gen_range(1..99_999), EMAIL_DOMAINS.choose(rng).expect("non-empty"))
     };
     let (city, areas, _) = pick_weighted(rng);
     let mut tags = Vec::new();

@@ -31,14 +31,17 @@ pub fn match_expression(query: &str) -> Option<String> {
     Some(format!("{{name email}} : ({})", words.join(" AND ")))
 }
 
-/// Customers matching `query`, best first, at most `limit`.
+/// Customers matching `query`, newest first, at most `limit`. Newest-first rather than by
+/// FTS rank: ranking must score every match, which for a common name in a million-customer
+/// store is hundreds of thousands of rows, while rowid order stops after `limit`.
 pub async fn search(pool: &SqlitePool, query: &str, limit: u32) -> Result<Vec<CustomerSummary>> {
     let Some(expression) = match_expression(query) else {
         return Ok(Vec::new());
     };
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM customers
-         WHERE rowid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?1 ORDER BY rank LIMIT ?2)"
+         WHERE rowid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+         ORDER BY rowid DESC"
     );
     let rows = sqlx::query(&sql)
         .bind(&expression)
