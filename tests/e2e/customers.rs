@@ -48,6 +48,7 @@ async fn create_find_and_open_a_customer_in_arabic_and_english() -> Result<()> {
     app.click("[data-testid=customer-row]").await?;
     app.wait_text("[data-testid=profile-name]", "أحمد الورفلي").await?;
     assert_eq!(app.eval("return document.documentElement.dir").await?, "rtl");
+    app.wait_text("[data-testid=timeline]", "أُنشئ العميل").await?;
     app.screenshot("04-profile-ar").await?;
 
     // English, left to right, then back to Arabic.
@@ -88,6 +89,15 @@ async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
     let rows = app.count("[data-testid=customer-row]").await?;
     assert!(rows > 5 && rows < 100, "{rows} rows rendered");
     app.screenshot("07-demo-list-ar").await?;
+
+    // A saved view brings back its sort and columns.
+    app.click("[data-testid=sort-name]").await?;
+    app.click("[data-testid=save-view]").await?;
+    app.type_into("[data-testid=view-name]", "حسب الاسم").await?;
+    app.click("[data-testid=view-save-confirm]").await?;
+    app.wait_text("[aria-sort=ascending]", "الاسم").await?;
+    app.select_option("[data-testid=saved-views]", "حسب الاسم").await?;
+    app.wait_text("[aria-sort=ascending]", "الاسم").await?;
     app.type_into("[data-testid=search-input]", "مصطفي").await?;
     app.wait_text("[data-testid=customer-row]", "مصطف").await?;
     app.screenshot("08-demo-search-ar").await?;

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -77,15 +78,35 @@ impl App {
             .with_context(|| format!("waiting for {css}"))
     }
 
+    /// Clicks once the layout has settled: right after a language switch the page mirrors,
+    /// and a click aimed at the old position lands on nothing.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.find(css).await?.click().await.with_context(|| format!("clicking {css}"))?;
+        let element = self.find(css).await?;
+        self.settle().await;
+        element.click().await.with_context(|| format!("clicking {css}"))?;
         Ok(())
+    }
+
+    /// Waits two animation frames and a moment for transitions.
+    pub async fn settle(&self) {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .ok();
+        tokio::time::sleep(Duration::from_millis(150)).await;
     }
 
     /// Picks `option` in a Mantine select: opens it and clicks the option through script,
     /// because the dropdown's options may be scrolled out of WebDriver's reach.
     pub async fn select_option(&self, select_css: &str, option: &str) -> Result<()> {
-        self.click(select_css).await?;
+        self.find(select_css).await?;
+        // Opened through script too: a closing modal's overlay may still cover the select.
+        self.client
+            .execute("document.querySelector(arguments[0]).click(); return true;", vec![json!(select_css)])
+            .await?;
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let clicked = self
@@ -108,7 +129,11 @@ impl App {
 
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let input = self.find(css).await?;
-        input.clear().await.ok();
+        // Select all and delete, as a person would: WebDriver's clear() changes the value
+        // behind React's back, and the next render puts the old text back.
+        let select_all: String = [char::from(Key::Control), 'a'].iter().collect();
+        input.send_keys(&select_all).await.with_context(|| format!("selecting the text of {css}"))?;
+        input.send_keys(&char::from(Key::Backspace).to_string()).await?;
         input.send_keys(text).await.with_context(|| format!("typing into {css}"))
     }
 
@@ -133,6 +158,8 @@ impl App {
             last = texts;
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        // What the window showed when the wait gave up, for whoever reads the failure.
+        let _ = self.screenshot("failed-wait").await;
         bail!("{css} never showed {needle:?}; it showed {last}")
     }
 
@@ -156,14 +183,8 @@ impl App {
     /// A full-window screenshot (element screenshots come back black in WebKitGTK), taken
     /// after two animation frames so the layout has settled.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        self.client
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-                vec![],
-            )
-            .await
-            .ok();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.settle().await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
         let png = self.client.screenshot().await?;
         let dir = screenshots_dir();
         std::fs::create_dir_all(&dir)?;

@@ -17,6 +17,7 @@ import type { Lang } from "./bindings/Lang";
 import type { DuplicatePair } from "./bindings/DuplicatePair";
 import type { MergeChoices } from "./bindings/MergeChoices";
 import type { MergeRecord } from "./bindings/MergeRecord";
+import type { SavedView } from "./bindings/SavedView";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -46,4 +47,7 @@ export const api = {
   undoMerge: (id: string) => invoke<void>("undo_merge", { id }),
   recentMerges: () => invoke<MergeRecord[]>("recent_merges"),
   dismissDuplicate: (first: string, second: string) => invoke<void>("dismiss_duplicate", { first, second }),
+  savedViews: () => invoke<SavedView[]>("saved_views"),
+  saveView: (view: SavedView) => invoke<SavedView[]>("save_view", { view }),
+  deleteView: (name: string) => invoke<SavedView[]>("delete_view", { name }),
 };

@@ -124,6 +124,11 @@ async fn section_1_3_edits_write_the_consent_and_audit_logs() {
     assert!(changes.contains_key("metadata.notes"));
     assert!(changes.contains_key("contactInfo.communicationPreferences.marketingEmails"));
     assert_eq!(profile.audit_log[1].action, "created");
+    // The timeline tells the same story in one list: the edit, its consent change, creation.
+    let kinds: Vec<&str> = profile.timeline.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["updated", "consent", "created"]);
+    assert!(profile.timeline[0].fields.contains(&"metadata.notes".to_string()));
+    assert_eq!(profile.timeline[1].detail["new"], "true");
 
     // Saving the same draft again changes nothing and logs nothing.
     customers::update(&pool, &actor, &created.id, &edit, later + chrono::Duration::hours(1)).await.unwrap();
@@ -195,4 +200,28 @@ async fn an_opt_in_given_at_creation_is_logged() {
     let log = customers::profile(&pool, &created.id).await.unwrap().consent_log;
     let fields: Vec<(&str, Option<&str>, &str)> = log.iter().map(|c| (c.field.as_str(), c.old_value.as_deref(), c.new_value.as_str())).collect();
     assert_eq!(fields, vec![("whatsappMessages", None, "true")]);
+}
+
+#[tokio::test]
+async fn saved_views_belong_to_their_staff_user() {
+    use eishro_core::customers::{CustomerFilter, CustomerSort, ListColumn, SavedView, Segment, SortColumn};
+    use eishro_core::staff::{Role, StaffUser};
+    let (_dir, pool, owner) = fresh().await;
+    let view = SavedView {
+        name: " ذهبيون في بنغازي ".into(),
+        filter: CustomerFilter { segments: vec![Segment::Gold], city: Some("بنغازي".into()), ..Default::default() },
+        sort: CustomerSort { column: SortColumn::TotalSpent, descending: true },
+        columns: vec![ListColumn::Name, ListColumn::Phone, ListColumn::TotalSpent],
+    };
+    let saved = customers::save_view(&pool, &owner, &view, now()).await.unwrap();
+    assert_eq!(saved[0].name, "ذهبيون في بنغازي");
+    // Saving under the same name replaces; another agent sees none of it.
+    customers::save_view(&pool, &owner, &SavedView { name: "ذهبيون في بنغازي".into(), columns: vec![ListColumn::Name], ..view.clone() }, now()).await.unwrap();
+    assert_eq!(customers::saved_views(&pool, &owner).await.unwrap()[0].columns, vec![ListColumn::Name]);
+    let agent = Actor::Staff(StaffUser { id: "agent-1".into(), display_name: "سارة".into(), role: Role::Agent });
+    assert!(customers::saved_views(&pool, &agent).await.unwrap().is_empty());
+    for bad in [SavedView { name: "  ".into(), ..view.clone() }, SavedView { columns: vec![], ..view.clone() }, SavedView { name: "x".repeat(61), ..view.clone() }] {
+        assert!(matches!(customers::save_view(&pool, &owner, &bad, now()).await, Err(CoreError::Invalid(_))));
+    }
+    assert!(customers::delete_view(&pool, &owner, "ذهبيون في بنغازي", now()).await.unwrap().is_empty());
 }

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use eishro_core::customers::{
-    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary,
+    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView,
 };
 use tauri::State;
 
@@ -43,4 +43,19 @@ pub async fn create_customer(
 #[tauri::command]
 pub async fn update_customer(state: State<'_, AppState>, id: String, draft: CustomerDraft) -> CommandResult<Customer> {
     customers::update(&state.pool, &state.actor, &id, &draft, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn saved_views(state: State<'_, AppState>) -> CommandResult<Vec<SavedView>> {
+    customers::saved_views(&state.pool, &state.actor).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_view(state: State<'_, AppState>, view: SavedView) -> CommandResult<Vec<SavedView>> {
+    customers::save_view(&state.pool, &state.actor, &view, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn delete_view(state: State<'_, AppState>, name: String) -> CommandResult<Vec<SavedView>> {
+    customers::delete_view(&state.pool, &state.actor, &name, Utc::now()).await.map_err(to_payload)
 }

@@ -2,8 +2,9 @@
 import type { AuditEntry } from "./AuditEntry";
 import type { ConsentChange } from "./ConsentChange";
 import type { Customer } from "./Customer";
+import type { TimelineEntry } from "./TimelineEntry";
 
 /**
  * The profile screen in one round trip.
  */
-export type CustomerProfile = { customer: Customer, consentLog: Array<ConsentChange>, auditLog: Array<AuditEntry>, };
+export type CustomerProfile = { customer: Customer, consentLog: Array<ConsentChange>, auditLog: Array<AuditEntry>, timeline: Array<TimelineEntry>, };

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Menu, MultiSelect, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, MultiSelect, Select, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ReactNode, useRef, useState } from "react";
 import { api } from "../api";
@@ -8,6 +8,8 @@ import type { CustomerFilter } from "../bindings/CustomerFilter";
 import type { CustomerSort } from "../bindings/CustomerSort";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ListColumn } from "../bindings/ListColumn";
+import type { SavedView } from "../bindings/SavedView";
 import type { Segment } from "../bindings/Segment";
 import type { SortColumn } from "../bindings/SortColumn";
 import { formatMoney } from "../format";
@@ -20,6 +22,22 @@ const ROW_HEIGHT = 44;
 const SEARCH_LIMIT = 200;
 const SEGMENTS: Segment[] = ["new", "bronze", "silver", "gold", "platinum", "vip"];
 const DEFAULT_SORT: CustomerSort = { column: "updatedAt", descending: true };
+const ALL_COLUMNS: ListColumn[] = ["name", "phone", "email", "city", "segment", "totalSpent", "lifetimeValue"];
+
+/** Each column's label, width, and the sort it offers. */
+const COLUMN_SPECS: Record<ListColumn, { label: string; track: string; sort?: SortColumn; numeric?: boolean }> = {
+  name: { label: "col-name", track: "minmax(12rem, 2fr)", sort: "name" },
+  phone: { label: "col-phone", track: "minmax(9rem, 1.1fr)" },
+  email: { label: "col-email", track: "minmax(12rem, 1.6fr)" },
+  city: { label: "col-city", track: "minmax(6rem, 1fr)", sort: "city" },
+  segment: { label: "col-segment", track: "minmax(7rem, 0.9fr)", sort: "segment" },
+  totalSpent: { label: "col-total-spent", track: "minmax(8rem, 1fr)", sort: "totalSpent", numeric: true },
+  lifetimeValue: { label: "col-ltv", track: "minmax(8rem, 1fr)", sort: "lifetimeValue", numeric: true },
+};
+
+function gridColumns(columns: ListColumn[]): string {
+  return columns.map((c) => COLUMN_SPECS[c].track).join(" ");
+}
 
 /**
  * The customer list: a virtualised scroller over every customer the filters select (only
@@ -46,6 +64,12 @@ export function CustomerList({
   const [city, setCity] = useState("");
   const [tag, setTag] = useState("");
   const [sort, setSort] = useState<CustomerSort | null>(null);
+  const [columns, setColumns] = useState<ListColumn[]>(ALL_COLUMNS);
+  const [viewName, setViewName] = useState<string | null>(null);
+  const [naming, setNaming] = useState<string | null>(null);
+  const [viewError, setViewError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const views = useQuery({ queryKey: ["saved-views"], queryFn: api.savedViews });
   const [debounced] = useDebouncedValue({ query: query.trim(), city: city.trim(), tag: tag.trim() }, 150);
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([["/", () => searchRef.current?.focus()]]);
@@ -87,20 +111,52 @@ export function CustomerList({
     }
   };
 
+  const applyView = (name: string | null) => {
+    setViewName(name);
+    const view = views.data?.find((v) => v.name === name);
+    if (!view) return;
+    setQuery(view.filter.query);
+    setSegments(view.filter.segments);
+    setCity(view.filter.city ?? "");
+    setTag(view.filter.tag ?? "");
+    setSort(view.sort);
+    setColumns(view.columns);
+  };
+  const saveView = async (name: string) => {
+    setViewError(null);
+    const view: SavedView = { name, filter: { query: query.trim(), segments, city: city.trim() || null, tag: tag.trim() || null }, sort: effectiveSort, columns };
+    try {
+      queryClient.setQueryData(["saved-views"], await api.saveView(view));
+      setViewName(name.trim());
+      setNaming(null);
+    } catch (e) {
+      setViewError(errorText(e));
+    }
+  };
+  const deleteView = async () => {
+    if (!viewName) return;
+    queryClient.setQueryData(["saved-views"], await api.deleteView(viewName));
+    setViewName(null);
+  };
+
   const toggleSort = (column: SortColumn) =>
     setSort((current) =>
       current?.column === column ? { column, descending: !current.descending } : { column, descending: column !== "name" && column !== "city" },
     );
-  const header = (column: SortColumn, label: string, numeric = false) => {
-    const active = !ranked && effectiveSort.column === column;
+  const header = (column: ListColumn) => {
+    const spec = COLUMN_SPECS[column];
+    if (!spec.sort) return <span key={column}>{t(spec.label)}</span>;
+    const sortColumn = spec.sort;
+    const active = !ranked && effectiveSort.column === sortColumn;
     return (
       <UnstyledButton
-        className={numeric ? "num sort-header" : "sort-header"}
+        key={column}
+        className={spec.numeric ? "num sort-header" : "sort-header"}
         aria-sort={active ? (effectiveSort.descending ? "descending" : "ascending") : "none"}
-        data-testid={`sort-${column}`}
-        onClick={() => toggleSort(column)}
+        data-testid={`sort-${sortColumn}`}
+        onClick={() => toggleSort(sortColumn)}
       >
-        {t(label)}
+        {t(spec.label)}
         {active && <span aria-hidden> {effectiveSort.descending ? "▼" : "▲"}</span>}
       </UnstyledButton>
     );
@@ -158,6 +214,44 @@ export function CustomerList({
         />
         <TextInput placeholder={t("filter-city")} value={city} onChange={(e) => setCity(e.currentTarget.value)} data-testid="filter-city" w={160} />
         <TextInput placeholder={t("filter-tag")} value={tag} onChange={(e) => setTag(e.currentTarget.value)} data-testid="filter-tag" w={160} />
+        <Select
+          placeholder={t("views-choose")}
+          data={(views.data ?? []).map((v) => v.name)}
+          value={viewName}
+          onChange={applyView}
+          clearable
+          w={200}
+          data-testid="saved-views"
+        />
+        <Button variant="default" onClick={() => setNaming(viewName ?? "")} data-testid="save-view">
+          {t("views-save")}
+        </Button>
+        {viewName && (
+          <Button variant="subtle" color="red" onClick={() => void deleteView()} data-testid="delete-view">
+            {t("views-delete")}
+          </Button>
+        )}
+        <Menu closeOnItemClick={false}>
+          <Menu.Target>
+            <Button variant="default" data-testid="choose-columns">
+              {t("columns-title")}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {ALL_COLUMNS.map((column) => (
+              <Menu.Item key={column}>
+                <Checkbox
+                  label={t(COLUMN_SPECS[column].label)}
+                  checked={columns.includes(column)}
+                  disabled={columns.length === 1 && columns.includes(column)}
+                  onChange={(e) =>
+                    setColumns(e.currentTarget.checked ? ALL_COLUMNS.filter((c) => c === column || columns.includes(c)) : columns.filter((c) => c !== column))
+                  }
+                />
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
         {(filtered || sort !== null) && (
           <Button
             variant="subtle"
@@ -166,34 +260,44 @@ export function CustomerList({
               setCity("");
               setTag("");
               setSort(null);
+              setViewName(null);
             }}
           >
             {t("filter-clear")}
           </Button>
         )}
       </Group>
+      <Modal opened={naming !== null} onClose={() => setNaming(null)} title={t("views-save")} centered>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveView(naming ?? "");
+          }}
+        >
+          <TextInput label={t("views-name")} value={naming ?? ""} onChange={(e) => setNaming(e.currentTarget.value)} error={viewError} data-autofocus data-testid="view-name" />
+          <Group mt="md">
+            <Button type="submit" data-testid="view-save-confirm">
+              {t("action-save")}
+            </Button>
+          </Group>
+        </form>
+      </Modal>
       {notice && (
         <Alert color="teal" withCloseButton onClose={() => setNotice(null)} data-testid="list-notice">
           {notice}
         </Alert>
       )}
-      <div className="list-grid list-header" role="row">
-        {header("name", "col-name")}
-        <span>{t("col-phone")}</span>
-        <span>{t("col-email")}</span>
-        {header("city", "col-city")}
-        {header("segment", "col-segment")}
-        {header("totalSpent", "col-total-spent", true)}
-        {header("lifetimeValue", "col-ltv", true)}
+      <div className="list-grid list-header" role="row" style={{ gridTemplateColumns: gridColumns(columns) }}>
+        {columns.map(header)}
       </div>
       {empty ? (
         <Text c="dimmed" p="md" data-testid="no-results">
           {t("customers-no-results")}
         </Text>
       ) : ranked ? (
-        <Rows count={search.data?.length ?? 0} render={(i) => <Row customer={search.data?.[i]} onOpen={onOpen} />} />
+        <Rows count={search.data?.length ?? 0} render={(i) => <Row customer={search.data?.[i]} columns={columns} onOpen={onOpen} />} />
       ) : (
-        <Rows count={total} render={(i) => <PagedRow index={i} filter={filter} sort={effectiveSort} onOpen={onOpen} />} />
+        <Rows count={total} render={(i) => <PagedRow index={i} filter={filter} sort={effectiveSort} columns={columns} onOpen={onOpen} />} />
       )}
     </Stack>
   );
@@ -201,14 +305,26 @@ export function CustomerList({
 
 // Rows come from cached pages; every row of a page shares one query, so scrolling
 // fetches each page once.
-function PagedRow({ index, filter, sort, onOpen }: { index: number; filter: CustomerFilter; sort: CustomerSort; onOpen: (id: string) => void }) {
+function PagedRow({
+  index,
+  filter,
+  sort,
+  columns,
+  onOpen,
+}: {
+  index: number;
+  filter: CustomerFilter;
+  sort: CustomerSort;
+  columns: ListColumn[];
+  onOpen: (id: string) => void;
+}) {
   const page = Math.floor(index / PAGE);
   const { data } = useQuery({
     queryKey: ["customers", "page", filter, sort, page],
     queryFn: () => api.listCustomers(filter, sort, page * PAGE, PAGE),
     staleTime: 30_000,
   });
-  return <Row customer={data?.rows[index - page * PAGE]} onOpen={onOpen} />;
+  return <Row customer={data?.rows[index - page * PAGE]} columns={columns} onOpen={onOpen} />;
 }
 
 function Rows({ count, render }: { count: number; render: (index: number) => ReactNode }) {
@@ -235,40 +351,67 @@ function Rows({ count, render }: { count: number; render: (index: number) => Rea
   );
 }
 
-function Row({ customer, onOpen }: { customer: CustomerSummary | undefined; onOpen: (id: string) => void }) {
+function Row({ customer, columns, onOpen }: { customer: CustomerSummary | undefined; columns: ListColumn[]; onOpen: (id: string) => void }) {
   const t = useT();
   const { lang } = useLanguage();
+  const style = { height: ROW_HEIGHT, gridTemplateColumns: gridColumns(columns) };
   if (!customer) {
-    return <div className="list-grid list-row" style={{ height: ROW_HEIGHT }} />;
+    return <div className="list-grid list-row" style={style} />;
   }
+  const cell = (column: ListColumn): ReactNode => {
+    switch (column) {
+      case "name":
+        return (
+          <span className="cell" key={column}>
+            {customer.firstName} {customer.lastName}
+            {customer.incomplete && (
+              <Badge size="xs" color="red" variant="outline" ms={6}>
+                {t("customers-incomplete")}
+              </Badge>
+            )}
+          </span>
+        );
+      case "phone":
+        return (
+          <span className="cell cell-ltr" dir="ltr" key={column}>
+            {customer.phone}
+          </span>
+        );
+      case "email":
+        return (
+          <span className="cell cell-ltr" dir="ltr" key={column}>
+            {customer.email}
+          </span>
+        );
+      case "city":
+        return (
+          <span className="cell" key={column}>
+            {customer.city ?? ""}
+          </span>
+        );
+      case "segment":
+        return (
+          <span className="cell" key={column}>
+            <SegmentBadge segment={customer.segment} />
+          </span>
+        );
+      case "totalSpent":
+        return (
+          <span className="cell num" key={column}>
+            {formatMoney(customer.totalSpent, lang)}
+          </span>
+        );
+      case "lifetimeValue":
+        return (
+          <span className="cell num" key={column}>
+            {formatMoney(customer.lifetimeValue, lang)}
+          </span>
+        );
+    }
+  };
   return (
-    <button
-      type="button"
-      className="list-grid list-row"
-      style={{ height: ROW_HEIGHT }}
-      data-testid="customer-row"
-      onClick={() => onOpen(customer.id)}
-    >
-      <span className="cell">
-        {customer.firstName} {customer.lastName}
-        {customer.incomplete && (
-          <Badge size="xs" color="red" variant="outline" ms={6}>
-            {t("customers-incomplete")}
-          </Badge>
-        )}
-      </span>
-      <span className="cell cell-ltr" dir="ltr">
-        {customer.phone}
-      </span>
-      <span className="cell cell-ltr" dir="ltr">
-        {customer.email}
-      </span>
-      <span className="cell">{customer.city ?? ""}</span>
-      <span className="cell">
-        <SegmentBadge segment={customer.segment} />
-      </span>
-      <span className="cell num">{formatMoney(customer.totalSpent, lang)}</span>
-      <span className="cell num">{formatMoney(customer.lifetimeValue, lang)}</span>
+    <button type="button" className="list-grid list-row" style={style} data-testid="customer-row" onClick={() => onOpen(customer.id)}>
+      {columns.map(cell)}
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { api } from "../api";
@@ -39,7 +39,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
 
   if (profile.isPending) return <Text>{t("loading")}</Text>;
   if (profile.isError) return <Alert color="red">{errorText(profile.error)}</Alert>;
-  const { customer: c, consentLog, auditLog } = profile.data;
+  const { customer: c, consentLog } = profile.data;
   const yesNo = (v: boolean) => t(v ? "value-yes" : "value-no");
   // Consent values are stored as text: booleans read as yes/no, the rest as they are.
   const consentValue = (v: string | null) => (v === null ? t("value-none") : v === "true" || v === "false" ? yesNo(v === "true") : v);
@@ -168,18 +168,29 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
           </Table.Tbody>
         </Table>
       </Section>
-      <Section title={t("section-audit-log")}>
-        <Table striped>
-          <Table.Tbody>
-            {auditLog.map((entry, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{formatDateTime(entry.at, lang)}</Table.Td>
-                <Table.Td>{t(`audit-${entry.action}`)}</Table.Td>
-                <Table.Td>{Object.keys(entry.changes ?? {}).map(fieldLabel).join("، ")}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      <Section title={t("section-timeline")}>
+        <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
+          {profile.data.timeline.map((entry, i) => (
+            <Timeline.Item
+              key={i}
+              title={
+                entry.kind === "consent"
+                  ? t("timeline-consent", {
+                      field: fieldLabel(entry.detail.field ?? ""),
+                      change: t("consent-transition", { old: consentValue(entry.detail.old ?? null), new: consentValue(entry.detail.new ?? null) }),
+                    })
+                  : t(`audit-${entry.kind}`)
+              }
+            >
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at, lang)}
+              </Text>
+              {entry.fields.length > 0 && entry.kind !== "consent" && (
+                <Text size="sm">{entry.fields.map(fieldLabel).join("، ")}</Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
       </Section>
     </Stack>
     </div>

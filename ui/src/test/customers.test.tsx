@@ -33,6 +33,10 @@ function mockStore(calls: { cmd: string; args: unknown }[] = []) {
         return { total: 1, offset: 0, rows: [ahmad] } satisfies CustomerPage;
       case "search_customers":
         return (args as { query: string }).query === "احمد" ? [ahmad] : [];
+      case "saved_views":
+        return [];
+      case "save_view":
+        return [(args as { view: unknown }).view];
       default:
         throw new Error(`unexpected command ${cmd}`);
     }
@@ -130,5 +134,21 @@ describe("money", () => {
   it("shows LYD with three decimals in both languages", () => {
     expect(formatMoney("4250.5", "en")).toBe("LYD 4,250.500");
     expect(formatMoney("4250.500", "ar")).toMatch(/^4[.,٬]?250[,.٫]500 د\.ل$/);
+  });
+});
+
+describe("saved views", () => {
+  it("saves the current filter, sort and columns under a name", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockStore(calls);
+    renderWithProviders(<App />);
+    fireEvent.click(await screen.findByTestId("sort-totalSpent"));
+    fireEvent.click(screen.getByTestId("save-view"));
+    fireEvent.change(await screen.findByTestId("view-name"), { target: { value: "الأعلى إنفاقاً" } });
+    fireEvent.click(screen.getByTestId("view-save-confirm"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "save_view")).toBe(true));
+    expect(calls.find((c) => c.cmd === "save_view")?.args).toMatchObject({
+      view: { name: "الأعلى إنفاقاً", sort: { column: "totalSpent", descending: true }, filter: { query: "", segments: [] } },
+    });
   });
 });

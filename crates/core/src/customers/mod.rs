@@ -8,12 +8,14 @@ mod merge;
 mod model;
 mod search;
 mod store;
+mod timeline;
 mod validate;
+mod views;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
-use sqlx::{Arguments, Row, SqlitePool};
+use sqlx::{Arguments, SqlitePool};
 use ts_rs::TS;
 
 pub use export::{export, ExportFormat};
@@ -26,6 +28,8 @@ pub use merge::{
     MergeRecord,
 };
 pub use model::*;
+pub use timeline::TimelineEntry;
+pub use views::{delete_view, save_view, saved_views, ListColumn, SavedView};
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
 pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
 
@@ -108,7 +112,8 @@ pub async fn profile(pool: &SqlitePool, id: &str) -> Result<CustomerProfile> {
     let customer = store::get(&mut conn, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))?;
     let consent_log = store::consent_log(&mut conn, id).await?;
     let audit_log = store::audit_log(&mut conn, id).await?;
-    Ok(CustomerProfile { customer, consent_log, audit_log })
+    let timeline = timeline::build(&audit_log, &consent_log, 200);
+    Ok(CustomerProfile { customer, consent_log, audit_log, timeline })
 }
 
 /// Finds the customer a CUSTOMER_REF names: an id, a phone in any format, or an e-mail.

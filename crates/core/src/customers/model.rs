@@ -351,4 +351,5 @@ pub struct CustomerProfile {
     pub customer: Customer,
     pub consent_log: Vec<ConsentChange>,
     pub audit_log: Vec<AuditEntry>,
+    pub timeline: Vec<super::timeline::TimelineEntry>,
 }
