@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "customer_profile",
     "create_customer",
     "update_customer",
+    "bulk_tag",
     "saved_views",
     "save_view",
     "delete_view",

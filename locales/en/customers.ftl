@@ -198,3 +198,21 @@ views-save = Save view
 views-delete = Delete view
 views-name = View name
 columns-title = Columns
+bulk-title = Bulk actions
+bulk-add-tag = Add a tag to all
+bulk-remove-tag = Remove a tag from all
+bulk-applies-to = { $count ->
+    [one] Applies to 1 customer in the current result
+   *[other] Applies to { $count } customers in the current result
+}
+bulk-tag-added = { $count ->
+    [0] Every customer already had the tag “{ $tag }”
+    [one] Tag “{ $tag }” added to 1 customer
+   *[other] Tag “{ $tag }” added to { $count } customers
+}
+bulk-tag-removed = { $count ->
+    [0] No customer had the tag “{ $tag }”
+    [one] Tag “{ $tag }” removed from 1 customer
+   *[other] Tag “{ $tag }” removed from { $count } customers
+}
+audit-bulkTag = Tags changed by a bulk action

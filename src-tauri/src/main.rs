@@ -56,6 +56,7 @@ fn main() {
             commands::customers::customer_profile,
             commands::customers::create_customer,
             commands::customers::update_customer,
+            commands::customers::bulk_tag,
             commands::customers::saved_views,
             commands::customers::save_view,
             commands::customers::delete_view,

@@ -98,6 +98,18 @@ async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
     app.wait_text("[aria-sort=ascending]", "الاسم").await?;
     app.select_option("[data-testid=saved-views]", "حسب الاسم").await?;
     app.wait_text("[aria-sort=ascending]", "الاسم").await?;
+
+    // A bulk action covers the whole filtered result, not only the rows on screen.
+    app.type_into("[data-testid=filter-city]", "طرابلس").await?;
+    app.settle().await;
+    app.click("[data-testid=bulk-actions]").await?;
+    app.click("[data-testid=bulk-add-tag]").await?;
+    app.type_into("[data-testid=bulk-tag-input]", "عرض رمضان").await?;
+    app.screenshot("07b-bulk-tag-ar").await?;
+    app.click("[data-testid=bulk-tag-confirm]").await?;
+    let notice = app.wait_text("[data-testid=list-notice]", "أُضيف الوسم").await?;
+    assert!(notice.contains("عرض رمضان"), "{notice}");
+    app.type_into("[data-testid=filter-city]", " ").await?;
     app.type_into("[data-testid=search-input]", "مصطفي").await?;
     app.wait_text("[data-testid=customer-row]", "مصطف").await?;
     app.screenshot("08-demo-search-ar").await?;

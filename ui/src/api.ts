@@ -18,6 +18,7 @@ import type { DuplicatePair } from "./bindings/DuplicatePair";
 import type { MergeChoices } from "./bindings/MergeChoices";
 import type { MergeRecord } from "./bindings/MergeRecord";
 import type { SavedView } from "./bindings/SavedView";
+import type { BulkTarget } from "./bindings/BulkTarget";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -47,6 +48,7 @@ export const api = {
   undoMerge: (id: string) => invoke<void>("undo_merge", { id }),
   recentMerges: () => invoke<MergeRecord[]>("recent_merges"),
   dismissDuplicate: (first: string, second: string) => invoke<void>("dismiss_duplicate", { first, second }),
+  bulkTag: (target: BulkTarget, tag: string, add: boolean) => invoke<number>("bulk_tag", { target, tag, add }),
   savedViews: () => invoke<SavedView[]>("saved_views"),
   saveView: (view: SavedView) => invoke<SavedView[]>("save_view", { view }),
   deleteView: (name: string) => invoke<SavedView[]>("delete_view", { name }),

@@ -225,3 +225,28 @@ async fn saved_views_belong_to_their_staff_user() {
     }
     assert!(customers::delete_view(&pool, &owner, "ذهبيون في بنغازي", now()).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn bulk_tags_cover_the_whole_filtered_result() {
+    use eishro_core::customers::{BulkTarget, CustomerFilter};
+    let (_dir, pool, actor) = fresh().await;
+    demo::fill(&pool, demo::DemoOptions { customers: 600, seed: 11, now: now() }, |_, _| {}).await.unwrap();
+    let tripoli = CustomerFilter { city: Some("طرابلس".into()), ..Default::default() };
+    let in_tripoli = customers::list(&pool, &tripoli, Default::default(), 0, 1).await.unwrap().total as u64;
+    assert!(in_tripoli > 100, "more than a page: {in_tripoli}");
+    let target = BulkTarget::Filter { filter: tripoli.clone() };
+    assert_eq!(customers::add_tag(&pool, &actor, &target, " رمضان ", now()).await.unwrap(), in_tripoli);
+    // Again: nobody lacks it any more.
+    assert_eq!(customers::add_tag(&pool, &actor, &target, "رمضان", now()).await.unwrap(), 0);
+    let tagged = CustomerFilter { tag: Some("رمضان".into()), ..Default::default() };
+    assert_eq!(customers::list(&pool, &tagged, Default::default(), 0, 1).await.unwrap().total as u64, in_tripoli);
+    let first = customers::list(&pool, &tagged, Default::default(), 0, 2).await.unwrap().rows;
+    let selection = BulkTarget::Selection { ids: first.iter().map(|c| c.id.clone()).collect() };
+    assert_eq!(customers::remove_tag(&pool, &actor, &selection, "رمضان", now()).await.unwrap(), 2);
+    assert_eq!(customers::list(&pool, &tagged, Default::default(), 0, 1).await.unwrap().total as u64, in_tripoli - 2);
+    let audit = customers::profile(&pool, &first[0].id).await.unwrap().audit_log;
+    assert_eq!(audit[0].action, "bulkTag");
+    // A blank tag is refused and changes nothing.
+    assert!(matches!(customers::add_tag(&pool, &actor, &target, "  ", now()).await, Err(CoreError::Invalid(_))));
+    assert!(matches!(customers::add_tag(&pool, &actor, &BulkTarget::Selection { ids: vec![] }, "x", now()).await, Ok(0)));
+}

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use eishro_core::customers::{
-    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView,
+    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView, BulkTarget,
 };
 use tauri::State;
 
@@ -58,4 +58,15 @@ pub async fn save_view(state: State<'_, AppState>, view: SavedView) -> CommandRe
 #[tauri::command]
 pub async fn delete_view(state: State<'_, AppState>, name: String) -> CommandResult<Vec<SavedView>> {
     customers::delete_view(&state.pool, &state.actor, &name, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn bulk_tag(state: State<'_, AppState>, target: BulkTarget, tag: String, add: bool) -> CommandResult<u64> {
+    let now = Utc::now();
+    let result = if add {
+        customers::add_tag(&state.pool, &state.actor, &target, &tag, now).await
+    } else {
+        customers::remove_tag(&state.pool, &state.actor, &target, &tag, now).await
+    };
+    result.map_err(to_payload)
 }

@@ -68,6 +68,7 @@ export function CustomerList({
   const [viewName, setViewName] = useState<string | null>(null);
   const [naming, setNaming] = useState<string | null>(null);
   const [viewError, setViewError] = useState<string | null>(null);
+  const [bulk, setBulk] = useState<{ add: boolean; tag: string; error: string | null } | null>(null);
   const queryClient = useQueryClient();
   const views = useQuery({ queryKey: ["saved-views"], queryFn: api.savedViews });
   const [debounced] = useDebouncedValue({ query: query.trim(), city: city.trim(), tag: tag.trim() }, 150);
@@ -139,6 +140,19 @@ export function CustomerList({
     setViewName(null);
   };
 
+  // Tags every customer the filters select, not only the loaded rows.
+  const applyBulkTag = async () => {
+    if (!bulk) return;
+    try {
+      const count = await api.bulkTag({ kind: "filter", filter }, bulk.tag, bulk.add);
+      setBulk(null);
+      setNotice(t(bulk.add ? "bulk-tag-added" : "bulk-tag-removed", { count, tag: bulk.tag.trim() }));
+      await queryClient.invalidateQueries({ queryKey: ["customers"] });
+    } catch (e) {
+      setBulk({ ...bulk, error: errorText(e) });
+    }
+  };
+
   const toggleSort = (column: SortColumn) =>
     setSort((current) =>
       current?.column === column ? { column, descending: !current.descending } : { column, descending: column !== "name" && column !== "city" },
@@ -178,6 +192,22 @@ export function CustomerList({
           <Button variant="default" data-testid="import-customers" onClick={onImport}>
             {t("import-title")}
           </Button>
+          <Menu>
+            <Menu.Target>
+              <Button variant="default" data-testid="bulk-actions">
+                {t("bulk-title")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t("customers-count", { count: total })}</Menu.Label>
+              <Menu.Item data-testid="bulk-add-tag" onClick={() => setBulk({ add: true, tag: "", error: null })}>
+                {t("bulk-add-tag")}
+              </Menu.Item>
+              <Menu.Item data-testid="bulk-remove-tag" onClick={() => setBulk({ add: false, tag: "", error: null })}>
+                {t("bulk-remove-tag")}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
           <Menu>
             <Menu.Target>
               <Button variant="default" data-testid="export-customers">
@@ -267,6 +297,34 @@ export function CustomerList({
           </Button>
         )}
       </Group>
+      <Modal opened={bulk !== null} onClose={() => setBulk(null)} title={t(bulk?.add ? "bulk-add-tag" : "bulk-remove-tag")} centered>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void applyBulkTag();
+          }}
+        >
+          <Text size="sm" mb="sm">
+            {t("bulk-applies-to", { count: total })}
+          </Text>
+          <TextInput
+            label={t("filter-tag")}
+            value={bulk?.tag ?? ""}
+            onChange={(e) => bulk && setBulk({ ...bulk, tag: e.currentTarget.value, error: null })}
+            error={bulk?.error}
+            data-autofocus
+            data-testid="bulk-tag-input"
+          />
+          <Group mt="md">
+            <Button type="submit" data-testid="bulk-tag-confirm">
+              {t("action-save")}
+            </Button>
+            <Button variant="default" onClick={() => setBulk(null)}>
+              {t("action-cancel")}
+            </Button>
+          </Group>
+        </form>
+      </Modal>
       <Modal opened={naming !== null} onClose={() => setNaming(null)} title={t("views-save")} centered>
         <form
           onSubmit={(e) => {

@@ -1,6 +1,7 @@
 //! Customers (SPEC §1): the record, its rules, its storage and the use-cases staff run on
 //! it. Every use-case takes the acting staff user and runs in one transaction.
 
+mod bulk;
 mod export;
 mod filter;
 mod import;
@@ -18,6 +19,7 @@ use serde_json::{json, Map, Value};
 use sqlx::{Arguments, SqlitePool};
 use ts_rs::TS;
 
+pub use bulk::{add_tag, remove_tag, BulkTarget};
 pub use export::{export, ExportFormat};
 pub use filter::{CustomerFilter, CustomerSort, SortColumn};
 pub use import::{
