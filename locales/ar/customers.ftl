@@ -241,3 +241,12 @@ bulk-tag-removed = { $count ->
    *[other] أُزيل الوسم «{ $tag }» من { $count } عميل
 }
 audit-bulkTag = تغيّرت الوسوم بإجراء جماعي
+filter-more = { $count ->
+    [zero] تصفية إضافية
+   *[other] تصفية إضافية ({ $count })
+}
+filter-spent-min = الإنفاق من (د.ل)
+filter-spent-max = الإنفاق إلى (د.ل)
+filter-order-after = آخر طلب من تاريخ
+filter-order-before = آخر طلب حتى تاريخ
+filter-consents = موافق على

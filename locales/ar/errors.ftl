@@ -25,3 +25,4 @@ merge-error-already-merged = هذا العميل دُمج من قبل في عم�
 merge-error-unknown = عملية الدمج غير موجودة
 merge-error-already-undone = أُلغي هذا الدمج من قبل
 merge-error-changed-since = لا يمكن التراجع: عُدّلت بيانات العميل بعد الدمج
+error-invalid-amount = المبلغ غير صحيح. اكتبه مثل 250 أو 99.500

@@ -216,3 +216,12 @@ bulk-tag-removed = { $count ->
    *[other] Tag “{ $tag }” removed from { $count } customers
 }
 audit-bulkTag = Tags changed by a bulk action
+filter-more = { $count ->
+    [0] More filters
+   *[other] More filters ({ $count })
+}
+filter-spent-min = Spent at least (LYD)
+filter-spent-max = Spent at most (LYD)
+filter-order-after = Last order from
+filter-order-before = Last order until
+filter-consents = Has consented to

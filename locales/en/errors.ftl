@@ -25,3 +25,4 @@ merge-error-already-merged = This customer was already merged into another
 merge-error-unknown = No such merge
 merge-error-already-undone = This merge was already undone
 merge-error-changed-since = Cannot undo: the customer was changed after the merge
+error-invalid-amount = Invalid amount. Write it like 250 or 99.500

@@ -296,7 +296,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 .iter()
                 .map(|s| Segment::parse(s).with_context(|| format!("unknown segment {s:?}")))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let filter = CustomerFilter { query, segments, city, tag };
+            let filter = CustomerFilter { query, segments, city, tag, ..Default::default() };
             let format = match format {
                 Format::Csv => ExportFormat::Csv,
                 Format::Xlsx => ExportFormat::Xlsx,

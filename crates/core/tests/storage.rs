@@ -250,3 +250,33 @@ async fn bulk_tags_cover_the_whole_filtered_result() {
     assert!(matches!(customers::add_tag(&pool, &actor, &target, "  ", now()).await, Err(CoreError::Invalid(_))));
     assert!(matches!(customers::add_tag(&pool, &actor, &BulkTarget::Selection { ids: vec![] }, "x", now()).await, Ok(0)));
 }
+
+#[tokio::test]
+async fn filters_by_spend_last_order_and_consent() {
+    use eishro_core::customers::{ConsentFlag, CustomerFilter};
+    use eishro_core::money::Money;
+    let (_dir, pool, actor) = fresh().await;
+    let a = customers::create(&pool, &actor, &draft("علي", "الزوي", "0911111111", "ali@mail.ly"), create_options()).await.unwrap();
+    let mut opted = draft("مريم", "الشريف", "0922222222", "maryam@mail.ly");
+    opted.communication_preferences.whatsapp_messages = true;
+    let b = customers::create(&pool, &actor, &opted, create_options()).await.unwrap();
+    // Order history arrives with the orders module; here it is set as that module will.
+    sqlx::query("UPDATE customers SET total_spent = 450500, last_order_date = '2026-11-20T21:30:00+00:00' WHERE id = ?")
+        .bind(&a.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let ids = |filter: CustomerFilter| {
+        let pool = pool.clone();
+        async move { customers::list(&pool, &filter, Default::default(), 0, 50).await.unwrap().rows.into_iter().map(|c| c.id).collect::<Vec<_>>() }
+    };
+    assert_eq!(ids(CustomerFilter { total_spent_min: Some(Money::from_dinars(450)), ..Default::default() }).await, vec![a.id.clone()]);
+    assert!(ids(CustomerFilter { total_spent_min: Some(Money::from_dirhams(450_501)), ..Default::default() }).await.is_empty());
+    assert_eq!(ids(CustomerFilter { total_spent_max: Some(Money::ZERO), ..Default::default() }).await, vec![b.id.clone()]);
+    // 21:30 UTC on the 20th is 23:30 on the 20th in Tripoli.
+    let on = |d: u32| Some(chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
+    assert_eq!(ids(CustomerFilter { last_order_after: on(20), last_order_before: on(20), ..Default::default() }).await, vec![a.id.clone()]);
+    assert!(ids(CustomerFilter { last_order_after: on(21), ..Default::default() }).await.is_empty());
+    assert_eq!(ids(CustomerFilter { consents: vec![ConsentFlag::WhatsappMessages], ..Default::default() }).await, vec![b.id.clone()]);
+    assert_eq!(ids(CustomerFilter { consents: vec![ConsentFlag::OrderUpdates], ..Default::default() }).await.len(), 2);
+}

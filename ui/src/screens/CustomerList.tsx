@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, MultiSelect, Select, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, MultiSelect, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -8,6 +8,7 @@ import type { CustomerFilter } from "../bindings/CustomerFilter";
 import type { CustomerSort } from "../bindings/CustomerSort";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ConsentFlag } from "../bindings/ConsentFlag";
 import type { ListColumn } from "../bindings/ListColumn";
 import type { SavedView } from "../bindings/SavedView";
 import type { Segment } from "../bindings/Segment";
@@ -22,6 +23,17 @@ const ROW_HEIGHT = 44;
 const SEARCH_LIMIT = 200;
 const SEGMENTS: Segment[] = ["new", "bronze", "silver", "gold", "platinum", "vip"];
 const DEFAULT_SORT: CustomerSort = { column: "updatedAt", descending: true };
+const CONSENTS: ConsentFlag[] = [
+  "orderUpdates", "marketingEmails", "smsNotifications", "promotionalOffers", "whatsappMessages", "pushNotifications", "newsletterSubscription",
+];
+
+/** An amount typed in a filter box: ASCII or Arabic-Indic digits, up to three decimals. */
+function parseAmount(text: string): string | null | "invalid" {
+  const ascii = text.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace("٫", ".");
+  if (ascii === "") return null;
+  return /^\d{1,12}(\.\d{1,3})?$/.test(ascii) ? ascii : "invalid";
+}
+
 const ALL_COLUMNS: ListColumn[] = ["name", "phone", "email", "city", "segment", "totalSpent", "lifetimeValue"];
 
 /** Each column's label, width, and the sort it offers. */
@@ -58,11 +70,17 @@ export function CustomerList({
   const t = useT();
   const errorText = useErrorText();
   const { lang } = useLanguage();
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a message id, not text, so it follows a language switch.
+  const [notice, setNotice] = useState<{ id: string; args: Record<string, string | number> } | null>(null);
   const [query, setQuery] = useState("");
   const [segments, setSegments] = useState<Segment[]>([]);
   const [city, setCity] = useState("");
   const [tag, setTag] = useState("");
+  const [spentMin, setSpentMin] = useState("");
+  const [spentMax, setSpentMax] = useState("");
+  const [orderAfter, setOrderAfter] = useState("");
+  const [orderBefore, setOrderBefore] = useState("");
+  const [consents, setConsents] = useState<ConsentFlag[]>([]);
   const [sort, setSort] = useState<CustomerSort | null>(null);
   const [columns, setColumns] = useState<ListColumn[]>(ALL_COLUMNS);
   const [viewName, setViewName] = useState<string | null>(null);
@@ -75,13 +93,21 @@ export function CustomerList({
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([["/", () => searchRef.current?.focus()]]);
 
+  const min = parseAmount(spentMin);
+  const max = parseAmount(spentMax);
   const filter: CustomerFilter = {
     query: debounced.query,
     segments,
     city: debounced.city || null,
     tag: debounced.tag || null,
+    totalSpentMin: min === "invalid" ? null : min,
+    totalSpentMax: max === "invalid" ? null : max,
+    lastOrderAfter: orderAfter || null,
+    lastOrderBefore: orderBefore || null,
+    consents,
   };
-  const filtered = segments.length > 0 || filter.city !== null || filter.tag !== null;
+  const moreFilters = [filter.totalSpentMin, filter.totalSpentMax, filter.lastOrderAfter, filter.lastOrderBefore].filter((v) => v !== null).length + consents.length;
+  const filtered = segments.length > 0 || filter.city !== null || filter.tag !== null || moreFilters > 0;
   const ranked = debounced.query.length > 0 && !filtered && sort === null;
   const effectiveSort = sort ?? DEFAULT_SORT;
 
@@ -106,9 +132,10 @@ export function CustomerList({
     if (!destination) return;
     try {
       const count = await api.exportCustomers(filter, format, lang, destination);
-      setNotice(t("export-done", { count, path: destination }));
+      setNotice({ id: "export-done", args: { count, path: destination } });
     } catch (e) {
-      setNotice(errorText(e));
+      const payload = e as { messageId?: string; args?: Record<string, string> };
+      setNotice(payload?.messageId ? { id: payload.messageId, args: payload.args ?? {} } : { id: "error-storage", args: { detail: String(e) } });
     }
   };
 
@@ -120,12 +147,17 @@ export function CustomerList({
     setSegments(view.filter.segments);
     setCity(view.filter.city ?? "");
     setTag(view.filter.tag ?? "");
+    setSpentMin(view.filter.totalSpentMin ?? "");
+    setSpentMax(view.filter.totalSpentMax ?? "");
+    setOrderAfter(view.filter.lastOrderAfter ?? "");
+    setOrderBefore(view.filter.lastOrderBefore ?? "");
+    setConsents(view.filter.consents);
     setSort(view.sort);
     setColumns(view.columns);
   };
   const saveView = async (name: string) => {
     setViewError(null);
-    const view: SavedView = { name, filter: { query: query.trim(), segments, city: city.trim() || null, tag: tag.trim() || null }, sort: effectiveSort, columns };
+    const view: SavedView = { name, filter: { ...filter, query: query.trim(), city: city.trim() || null, tag: tag.trim() || null }, sort: effectiveSort, columns };
     try {
       queryClient.setQueryData(["saved-views"], await api.saveView(view));
       setViewName(name.trim());
@@ -146,7 +178,7 @@ export function CustomerList({
     try {
       const count = await api.bulkTag({ kind: "filter", filter }, bulk.tag, bulk.add);
       setBulk(null);
-      setNotice(t(bulk.add ? "bulk-tag-added" : "bulk-tag-removed", { count, tag: bulk.tag.trim() }));
+      setNotice({ id: bulk.add ? "bulk-tag-added" : "bulk-tag-removed", args: { count, tag: bulk.tag.trim() } });
       await queryClient.invalidateQueries({ queryKey: ["customers"] });
     } catch (e) {
       setBulk({ ...bulk, error: errorText(e) });
@@ -244,6 +276,29 @@ export function CustomerList({
         />
         <TextInput placeholder={t("filter-city")} value={city} onChange={(e) => setCity(e.currentTarget.value)} data-testid="filter-city" w={160} />
         <TextInput placeholder={t("filter-tag")} value={tag} onChange={(e) => setTag(e.currentTarget.value)} data-testid="filter-tag" w={160} />
+        <Popover width={420} position="bottom" shadow="md" withArrow>
+          <Popover.Target>
+            <Button variant={moreFilters > 0 ? "light" : "default"} data-testid="more-filters">
+              {t("filter-more", { count: moreFilters })}
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <SimpleGrid cols={2}>
+              <TextInput label={t("filter-spent-min")} value={spentMin} onChange={(e) => setSpentMin(e.currentTarget.value)} error={min === "invalid" && t("error-invalid-amount")} dir="ltr" data-testid="filter-spent-min" />
+              <TextInput label={t("filter-spent-max")} value={spentMax} onChange={(e) => setSpentMax(e.currentTarget.value)} error={max === "invalid" && t("error-invalid-amount")} dir="ltr" data-testid="filter-spent-max" />
+              <TextInput type="date" label={t("filter-order-after")} value={orderAfter} onChange={(e) => setOrderAfter(e.currentTarget.value)} />
+              <TextInput type="date" label={t("filter-order-before")} value={orderBefore} onChange={(e) => setOrderBefore(e.currentTarget.value)} />
+            </SimpleGrid>
+            <MultiSelect
+              mt="sm"
+              label={t("filter-consents")}
+              data={CONSENTS.map((c) => ({ value: c, label: t(`field-${c.replace(/[A-Z]/g, (x) => `-${x.toLowerCase()}`)}`) }))}
+              value={consents}
+              onChange={(v) => setConsents(v as ConsentFlag[])}
+              comboboxProps={{ withinPortal: false }}
+            />
+          </Popover.Dropdown>
+        </Popover>
         <Select
           placeholder={t("views-choose")}
           data={(views.data ?? []).map((v) => v.name)}
@@ -289,6 +344,11 @@ export function CustomerList({
               setSegments([]);
               setCity("");
               setTag("");
+              setSpentMin("");
+              setSpentMax("");
+              setOrderAfter("");
+              setOrderBefore("");
+              setConsents([]);
               setSort(null);
               setViewName(null);
             }}
@@ -342,7 +402,7 @@ export function CustomerList({
       </Modal>
       {notice && (
         <Alert color="teal" withCloseButton onClose={() => setNotice(null)} data-testid="list-notice">
-          {notice}
+          {t(notice.id, notice.args)}
         </Alert>
       )}
       <div className="list-grid list-header" role="row" style={{ gridTemplateColumns: gridColumns(columns) }}>

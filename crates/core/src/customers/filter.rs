@@ -6,7 +6,10 @@ use sqlx::sqlite::SqliteArguments;
 use sqlx::Arguments;
 use ts_rs::TS;
 
+use chrono::NaiveDate;
+
 use super::model::Segment;
+use crate::money::Money;
 use super::search::match_expression;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -18,6 +21,42 @@ pub struct CustomerFilter {
     pub segments: Vec<Segment>,
     pub city: Option<String>,
     pub tag: Option<String>,
+    /// Total spent at least / at most.
+    pub total_spent_min: Option<Money>,
+    pub total_spent_max: Option<Money>,
+    /// Last counted order on or after / on or before (store dates).
+    pub last_order_after: Option<NaiveDate>,
+    pub last_order_before: Option<NaiveDate>,
+    /// Every listed consent must be given.
+    pub consents: Vec<ConsentFlag>,
+}
+
+/// A consent a filter can require (SPEC §1.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ConsentFlag {
+    MarketingEmails,
+    SmsNotifications,
+    OrderUpdates,
+    PromotionalOffers,
+    WhatsappMessages,
+    PushNotifications,
+    NewsletterSubscription,
+}
+
+impl ConsentFlag {
+    fn column(self) -> &'static str {
+        match self {
+            ConsentFlag::MarketingEmails => "c.marketing_emails",
+            ConsentFlag::SmsNotifications => "c.sms_notifications",
+            ConsentFlag::OrderUpdates => "c.order_updates",
+            ConsentFlag::PromotionalOffers => "c.promotional_offers",
+            ConsentFlag::WhatsappMessages => "c.whatsapp_messages",
+            ConsentFlag::PushNotifications => "c.push_notifications",
+            ConsentFlag::NewsletterSubscription => "c.newsletter_subscription",
+        }
+    }
 }
 
 impl CustomerFilter {
@@ -26,6 +65,11 @@ impl CustomerFilter {
         self.query.trim().is_empty()
             && self.city.as_deref().is_none_or(|c| c.trim().is_empty())
             && self.tag.as_deref().is_none_or(|t| t.trim().is_empty())
+            && self.total_spent_min.is_none()
+            && self.total_spent_max.is_none()
+            && self.last_order_after.is_none()
+            && self.last_order_before.is_none()
+            && self.consents.is_empty()
     }
 
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
@@ -61,6 +105,28 @@ impl CustomerFilter {
         if let Some(tag) = self.tag.as_ref().filter(|t| !t.trim().is_empty()) {
             clauses.push("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)".into());
             bind(&mut args, tag.trim().to_string());
+        }
+        if let Some(min) = self.total_spent_min {
+            clauses.push("c.total_spent >= ?".into());
+            args.add(min.dirhams()).expect("an integer always binds");
+        }
+        if let Some(max) = self.total_spent_max {
+            clauses.push("c.total_spent <= ?".into());
+            args.add(max.dirhams()).expect("an integer always binds");
+        }
+        // Order instants are UTC; a store date covers Tripoli's day, which starts at 22:00
+        // or 23:00 UTC the evening before. Comparing on the date prefix in store time keeps
+        // the rule in one place: date(instant, '+2 hours') is Africa/Tripoli (no DST since 2013).
+        if let Some(after) = self.last_order_after {
+            clauses.push("date(c.last_order_date, '+2 hours') >= ?".into());
+            bind(&mut args, after.format("%Y-%m-%d").to_string());
+        }
+        if let Some(before) = self.last_order_before {
+            clauses.push("date(c.last_order_date, '+2 hours') <= ?".into());
+            bind(&mut args, before.format("%Y-%m-%d").to_string());
+        }
+        for consent in &self.consents {
+            clauses.push(format!("{} = 1", consent.column()));
         }
         let sql = clauses.join(" AND ");
         (sql, args)

@@ -21,7 +21,7 @@ use ts_rs::TS;
 
 pub use bulk::{add_tag, remove_tag, BulkTarget};
 pub use export::{export, ExportFormat};
-pub use filter::{CustomerFilter, CustomerSort, SortColumn};
+pub use filter::{ConsentFlag, CustomerFilter, CustomerSort, SortColumn};
 pub use import::{
     import, preview, rejected_rows_csv, save_mapping, saved_mappings, ImportOptions, ImportPreview, ImportReport, RejectedRow,
 };
