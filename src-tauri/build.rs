@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "create_customer",
     "update_customer",
     "bulk_tag",
+    "bulk_delete",
+    "restore_deleted",
     "saved_views",
     "save_view",
     "delete_view",

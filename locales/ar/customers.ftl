@@ -250,3 +250,36 @@ filter-spent-max = الإنفاق إلى (د.ل)
 filter-order-after = آخر طلب من تاريخ
 filter-order-before = آخر طلب حتى تاريخ
 filter-consents = موافق على
+bulk-delete = حذف الجميع…
+bulk-delete-confirm = { $count ->
+    [one] سيُحذف عميل واحد من النتيجة الحالية.
+    [two] سيُحذف عميلان من النتيجة الحالية.
+    [few] سيُحذف { $count } عملاء من النتيجة الحالية.
+    [many] سيُحذف { $count } عميلاً من النتيجة الحالية.
+   *[other] سيُحذف { $count } عميل من النتيجة الحالية.
+} يمكنك التراجع بعد الحذف مباشرة.
+bulk-delete-button = { $count ->
+    [one] حذف عميل واحد
+    [two] حذف عميلين
+    [few] حذف { $count } عملاء
+    [many] حذف { $count } عميلاً
+   *[other] حذف { $count } عميل
+}
+bulk-deleted = { $count ->
+    [zero] لم يُحذف أي عميل
+    [one] حُذف عميل واحد
+    [two] حُذف عميلان
+    [few] حُذف { $count } عملاء
+    [many] حُذف { $count } عميلاً
+   *[other] حُذف { $count } عميل
+}
+bulk-restored = { $count ->
+    [zero] لم يُستعد أي عميل
+    [one] استُعيد عميل واحد
+    [two] استُعيد عميلان
+    [few] استُعيد { $count } عملاء
+    [many] استُعيد { $count } عميلاً
+   *[other] استُعيد { $count } عميل
+}
+audit-deleted = حُذف العميل
+audit-restored = استُعيد العميل بعد حذفه

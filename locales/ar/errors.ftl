@@ -26,3 +26,5 @@ merge-error-unknown = عملية الدمج غير موجودة
 merge-error-already-undone = أُلغي هذا الدمج من قبل
 merge-error-changed-since = لا يمكن التراجع: عُدّلت بيانات العميل بعد الدمج
 error-invalid-amount = المبلغ غير صحيح. اكتبه مثل 250 أو 99.500
+delete-error-unknown = عملية الحذف غير موجودة
+delete-error-already-restored = استُعيد هؤلاء العملاء من قبل

@@ -225,3 +225,22 @@ filter-spent-max = Spent at most (LYD)
 filter-order-after = Last order from
 filter-order-before = Last order until
 filter-consents = Has consented to
+bulk-delete = Delete all…
+bulk-delete-confirm = { $count ->
+    [one] 1 customer in the current result will be deleted.
+   *[other] { $count } customers in the current result will be deleted.
+} You can undo right after.
+bulk-delete-button = { $count ->
+    [one] Delete 1 customer
+   *[other] Delete { $count } customers
+}
+bulk-deleted = { $count ->
+    [one] 1 customer deleted
+   *[other] { $count } customers deleted
+}
+bulk-restored = { $count ->
+    [one] 1 customer restored
+   *[other] { $count } customers restored
+}
+audit-deleted = Customer deleted
+audit-restored = Customer restored after deletion

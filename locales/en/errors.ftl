@@ -26,3 +26,5 @@ merge-error-unknown = No such merge
 merge-error-already-undone = This merge was already undone
 merge-error-changed-since = Cannot undo: the customer was changed after the merge
 error-invalid-amount = Invalid amount. Write it like 250 or 99.500
+delete-error-unknown = No such deletion
+delete-error-already-restored = These customers were already restored

@@ -57,6 +57,8 @@ fn main() {
             commands::customers::create_customer,
             commands::customers::update_customer,
             commands::customers::bulk_tag,
+            commands::customers::bulk_delete,
+            commands::customers::restore_deleted,
             commands::customers::saved_views,
             commands::customers::save_view,
             commands::customers::delete_view,

@@ -109,6 +109,20 @@ async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
     app.click("[data-testid=bulk-tag-confirm]").await?;
     let notice = app.wait_text("[data-testid=list-notice]", "أُضيف الوسم").await?;
     assert!(notice.contains("عرض رمضان"), "{notice}");
+
+    // Deleting a whole filtered result asks first, and can be undone at once.
+    app.type_into("[data-testid=filter-city]", "سبها").await?;
+    app.settle().await;
+    app.click("[data-testid=bulk-actions]").await?;
+    app.click("[data-testid=bulk-delete]").await?;
+    app.wait_text("[data-testid=bulk-delete-confirm]", "حذف").await?;
+    app.screenshot("07c-bulk-delete-confirm-ar").await?;
+    app.click("[data-testid=bulk-delete-confirm]").await?;
+    app.wait_text("[data-testid=list-notice]", "حُذف").await?;
+    app.wait_text("[data-testid=no-results]", "لا يوجد").await?;
+    app.click("[data-testid=undo-delete]").await?;
+    app.wait_text("[data-testid=list-notice]", "استُعيد").await?;
+    app.find("[data-testid=customer-row]").await?;
     app.type_into("[data-testid=filter-city]", " ").await?;
     app.type_into("[data-testid=search-input]", "مصطفي").await?;
     app.wait_text("[data-testid=customer-row]", "مصطف").await?;

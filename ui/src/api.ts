@@ -19,6 +19,7 @@ import type { MergeChoices } from "./bindings/MergeChoices";
 import type { MergeRecord } from "./bindings/MergeRecord";
 import type { SavedView } from "./bindings/SavedView";
 import type { BulkTarget } from "./bindings/BulkTarget";
+import type { DeletionBatch } from "./bindings/DeletionBatch";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -49,6 +50,8 @@ export const api = {
   recentMerges: () => invoke<MergeRecord[]>("recent_merges"),
   dismissDuplicate: (first: string, second: string) => invoke<void>("dismiss_duplicate", { first, second }),
   bulkTag: (target: BulkTarget, tag: string, add: boolean) => invoke<number>("bulk_tag", { target, tag, add }),
+  bulkDelete: (target: BulkTarget) => invoke<DeletionBatch>("bulk_delete", { target }),
+  restoreDeleted: (batch: string) => invoke<number>("restore_deleted", { batch }),
   savedViews: () => invoke<SavedView[]>("saved_views"),
   saveView: (view: SavedView) => invoke<SavedView[]>("save_view", { view }),
   deleteView: (name: string) => invoke<SavedView[]>("delete_view", { name }),

@@ -68,7 +68,11 @@ CREATE TABLE customers (
     name_key                    TEXT NOT NULL DEFAULT '',
     -- Set when this record was merged into another; it then stays only so the merge can
     -- be undone, and every list, search and lookup skips it.
-    merged_into                 TEXT REFERENCES customers (id)
+    merged_into                 TEXT REFERENCES customers (id),
+    -- Set when staff deleted this customer (the batch it was deleted in); kept so the
+    -- deletion can be undone, and skipped like a merged record until then.
+    deleted_batch               TEXT,
+    deleted_at                  TEXT
 );
 
 CREATE INDEX customers_phone ON customers (phone);
@@ -86,7 +90,8 @@ CREATE INDEX customers_segment_created ON customers (segment, created_at, id);
 CREATE INDEX customers_segment_name ON customers (segment, first_name, last_name, id);
 CREATE INDEX customers_segment_spent ON customers (segment, total_spent, id);
 CREATE INDEX customers_segment_ltv ON customers (segment, lifetime_value, id);
-CREATE INDEX customers_name_city ON customers (name_key, city) WHERE merged_into IS NULL;
+CREATE INDEX customers_name_city ON customers (name_key, city) WHERE merged_into IS NULL AND deleted_batch IS NULL;
+CREATE INDEX customers_deleted_batch ON customers (deleted_batch) WHERE deleted_batch IS NOT NULL;
 CREATE INDEX customers_merged_into ON customers (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE customer_addresses (
@@ -185,18 +190,30 @@ CREATE TABLE segment_counts (
 );
 INSERT INTO segment_counts (segment) VALUES ('new'), ('bronze'), ('silver'), ('gold'), ('platinum'), ('vip');
 
-CREATE TRIGGER customers_count_insert AFTER INSERT ON customers WHEN NEW.merged_into IS NULL
+CREATE TRIGGER customers_count_insert AFTER INSERT ON customers WHEN NEW.merged_into IS NULL AND NEW.deleted_batch IS NULL
 BEGIN
     UPDATE segment_counts SET live = live + 1 WHERE segment = NEW.segment;
 END;
 
-CREATE TRIGGER customers_count_update AFTER UPDATE OF segment, merged_into ON customers
+CREATE TRIGGER customers_count_update AFTER UPDATE OF segment, merged_into, deleted_batch ON customers
 BEGIN
-    UPDATE segment_counts SET live = live - 1 WHERE segment = OLD.segment AND OLD.merged_into IS NULL;
-    UPDATE segment_counts SET live = live + 1 WHERE segment = NEW.segment AND NEW.merged_into IS NULL;
+    UPDATE segment_counts SET live = live - 1
+        WHERE segment = OLD.segment AND OLD.merged_into IS NULL AND OLD.deleted_batch IS NULL;
+    UPDATE segment_counts SET live = live + 1
+        WHERE segment = NEW.segment AND NEW.merged_into IS NULL AND NEW.deleted_batch IS NULL;
 END;
 
-CREATE TRIGGER customers_count_delete AFTER DELETE ON customers WHEN OLD.merged_into IS NULL
+CREATE TRIGGER customers_count_delete AFTER DELETE ON customers WHEN OLD.merged_into IS NULL AND OLD.deleted_batch IS NULL
 BEGIN
     UPDATE segment_counts SET live = live - 1 WHERE segment = OLD.segment;
 END;
+
+-- Deletions staff made, each undoable as a whole.
+CREATE TABLE customer_deletions (
+    id           TEXT PRIMARY KEY,
+    at           TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    count        INTEGER NOT NULL,
+    restored_at  TEXT,
+    restored_by  TEXT
+);

@@ -280,3 +280,27 @@ async fn filters_by_spend_last_order_and_consent() {
     assert_eq!(ids(CustomerFilter { consents: vec![ConsentFlag::WhatsappMessages], ..Default::default() }).await, vec![b.id.clone()]);
     assert_eq!(ids(CustomerFilter { consents: vec![ConsentFlag::OrderUpdates], ..Default::default() }).await.len(), 2);
 }
+
+#[tokio::test]
+async fn a_bulk_delete_hides_everyone_it_covers_and_restore_brings_them_back() {
+    use eishro_core::customers::{BulkTarget, CustomerFilter};
+    let (_dir, pool, actor) = fresh().await;
+    demo::fill(&pool, demo::DemoOptions { customers: 400, seed: 5, now: now() }, |_, _| {}).await.unwrap();
+    let sabha = CustomerFilter { city: Some("سبها".into()), ..Default::default() };
+    let page = customers::list(&pool, &sabha, Default::default(), 0, 500).await.unwrap();
+    assert!(page.total > 0);
+    let one = page.rows[0].clone();
+    let batch = customers::delete(&pool, &actor, &BulkTarget::Filter { filter: sabha.clone() }, now()).await.unwrap();
+    assert_eq!(batch.count, page.total as u64);
+    assert_eq!(customers::count(&pool).await.unwrap(), 400 - batch.count);
+    assert_eq!(customers::list(&pool, &sabha, Default::default(), 0, 10).await.unwrap().total, 0);
+    assert!(customers::search(&pool, &one.phone, 10).await.unwrap().is_empty());
+    assert!(matches!(customers::resolve_ref(&pool, &one.id).await, Err(CoreError::CustomerNotFound(_))));
+
+    assert_eq!(customers::restore(&pool, &actor, &batch.id, now()).await.unwrap(), batch.count);
+    assert_eq!(customers::count(&pool).await.unwrap(), 400);
+    assert_eq!(customers::search(&pool, &one.phone, 10).await.unwrap()[0].id, one.id);
+    let kinds: Vec<String> = customers::profile(&pool, &one.id).await.unwrap().audit_log.into_iter().map(|a| a.action).collect();
+    assert_eq!(&kinds[..2], &["restored".to_string(), "deleted".to_string()]);
+    assert!(matches!(customers::restore(&pool, &actor, &batch.id, now()).await, Err(CoreError::Invalid(_))));
+}

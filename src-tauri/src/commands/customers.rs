@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use eishro_core::customers::{
-    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView, BulkTarget,
+    self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView, BulkTarget, DeletionBatch,
 };
 use tauri::State;
 
@@ -69,4 +69,14 @@ pub async fn bulk_tag(state: State<'_, AppState>, target: BulkTarget, tag: Strin
         customers::remove_tag(&state.pool, &state.actor, &target, &tag, now).await
     };
     result.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn bulk_delete(state: State<'_, AppState>, target: BulkTarget) -> CommandResult<DeletionBatch> {
+    customers::delete(&state.pool, &state.actor, &target, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn restore_deleted(state: State<'_, AppState>, batch: String) -> CommandResult<u64> {
+    customers::restore(&state.pool, &state.actor, &batch, Utc::now()).await.map_err(to_payload)
 }

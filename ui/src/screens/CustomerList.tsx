@@ -71,7 +71,8 @@ export function CustomerList({
   const errorText = useErrorText();
   const { lang } = useLanguage();
   // Kept as a message id, not text, so it follows a language switch.
-  const [notice, setNotice] = useState<{ id: string; args: Record<string, string | number> } | null>(null);
+  const [notice, setNotice] = useState<{ id: string; args: Record<string, string | number>; undoBatch?: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [query, setQuery] = useState("");
   const [segments, setSegments] = useState<Segment[]>([]);
   const [city, setCity] = useState("");
@@ -185,6 +186,23 @@ export function CustomerList({
     }
   };
 
+  const deleteAll = async () => {
+    setConfirmDelete(false);
+    try {
+      const batch = await api.bulkDelete({ kind: "filter", filter });
+      setNotice({ id: "bulk-deleted", args: { count: batch.count }, undoBatch: batch.id });
+    } catch (e) {
+      setNotice({ id: (e as { messageId?: string })?.messageId ?? "error-storage", args: {} });
+    }
+    await queryClient.invalidateQueries({ queryKey: ["customers"] });
+    await queryClient.invalidateQueries({ queryKey: ["app-status"] });
+  };
+  const undoDelete = async (batch: string) => {
+    const count = await api.restoreDeleted(batch);
+    setNotice({ id: "bulk-restored", args: { count } });
+    await queryClient.invalidateQueries({ queryKey: ["customers"] });
+  };
+
   const toggleSort = (column: SortColumn) =>
     setSort((current) =>
       current?.column === column ? { column, descending: !current.descending } : { column, descending: column !== "name" && column !== "city" },
@@ -237,6 +255,10 @@ export function CustomerList({
               </Menu.Item>
               <Menu.Item data-testid="bulk-remove-tag" onClick={() => setBulk({ add: false, tag: "", error: null })}>
                 {t("bulk-remove-tag")}
+              </Menu.Item>
+              <Menu.Divider />
+              <Menu.Item color="red" data-testid="bulk-delete" disabled={total === 0} onClick={() => setConfirmDelete(true)}>
+                {t("bulk-delete")}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -385,6 +407,19 @@ export function CustomerList({
           </Group>
         </form>
       </Modal>
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t("bulk-delete")} centered>
+        <Text size="sm" mb="md">
+          {t("bulk-delete-confirm", { count: total })}
+        </Text>
+        <Group>
+          <Button color="red" onClick={() => void deleteAll()} data-testid="bulk-delete-confirm">
+            {t("bulk-delete-button", { count: total })}
+          </Button>
+          <Button variant="default" onClick={() => setConfirmDelete(false)}>
+            {t("action-cancel")}
+          </Button>
+        </Group>
+      </Modal>
       <Modal opened={naming !== null} onClose={() => setNaming(null)} title={t("views-save")} centered>
         <form
           onSubmit={(e) => {
@@ -402,7 +437,14 @@ export function CustomerList({
       </Modal>
       {notice && (
         <Alert color="teal" withCloseButton onClose={() => setNotice(null)} data-testid="list-notice">
-          {t(notice.id, notice.args)}
+          <Group justify="space-between">
+            <Text size="sm">{t(notice.id, notice.args)}</Text>
+            {notice.undoBatch && (
+              <Button size="xs" variant="default" onClick={() => void undoDelete(notice.undoBatch!)} data-testid="undo-delete">
+                {t("merge-undo")}
+              </Button>
+            )}
+          </Group>
         </Alert>
       )}
       <div className="list-grid list-header" role="row" style={{ gridTemplateColumns: gridColumns(columns) }}>

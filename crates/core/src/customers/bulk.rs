@@ -38,7 +38,7 @@ impl BulkTarget {
                 }
                 let marks = vec!["?"; ids.len().max(1)].join(", ");
                 let marks = if ids.is_empty() { "NULL".to_string() } else { marks };
-                (format!("SELECT c.id FROM customers c WHERE c.merged_into IS NULL AND c.id IN ({marks})"), args)
+                (format!("SELECT c.id FROM customers c WHERE {} AND c.id IN ({marks})", super::store::LIVE_C), args)
             }
         }
     }
@@ -104,4 +104,80 @@ async fn change_tag(pool: &SqlitePool, actor: &Actor, target: &BulkTarget, tag: 
     sqlx::query("DELETE FROM bulk_ids").execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(affected)
+}
+
+/// A deletion staff can undo as a whole.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeletionBatch {
+    pub id: String,
+    #[ts(type = "number")]
+    pub count: u64,
+}
+
+/// Deletes the targeted customers. They leave every list, search and lookup at once but
+/// stay stored (with their consent and change logs) until the batch is restored, so a
+/// wrong filter is one click to undo.
+pub async fn delete(pool: &SqlitePool, actor: &Actor, target: &BulkTarget, now: DateTime<Utc>) -> Result<DeletionBatch> {
+    let batch = uuid::Uuid::now_v7().to_string();
+    let mut tx = pool.begin().await?;
+    sqlx::query("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id TEXT PRIMARY KEY)").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM bulk_ids").execute(&mut *tx).await?;
+    let (ids_sql, args) = target.ids_sql();
+    let count = sqlx::query_with(&format!("INSERT INTO bulk_ids (id) {ids_sql}"), args).execute(&mut *tx).await?.rows_affected();
+    sqlx::query("DELETE FROM customers_fts WHERE rowid IN (SELECT rowid FROM customers WHERE id IN (SELECT id FROM bulk_ids))")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE customers SET deleted_batch = ?, deleted_at = ? WHERE id IN (SELECT id FROM bulk_ids)")
+        .bind(&batch)
+        .bind(now.to_rfc3339())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes)
+         SELECT lower(hex(randomblob(16))), ?, ?, 'customer', id, 'deleted', json_object('batch', ?) FROM bulk_ids",
+    )
+    .bind(now.to_rfc3339())
+    .bind(actor.audit_name())
+    .bind(&batch)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO customer_deletions (id, at, actor, count) VALUES (?, ?, ?, ?)")
+        .bind(&batch)
+        .bind(now.to_rfc3339())
+        .bind(actor.audit_name())
+        .bind(count as i64)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM bulk_ids").execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(DeletionBatch { id: batch, count })
+}
+
+/// Undoes a deletion: every customer of the batch is back, searchable and counted.
+pub async fn restore(pool: &SqlitePool, actor: &Actor, batch: &str, now: DateTime<Utc>) -> Result<u64> {
+    let mut tx = pool.begin().await?;
+    let restored: Option<Option<String>> = sqlx::query_scalar("SELECT restored_at FROM customer_deletions WHERE id = ?")
+        .bind(batch)
+        .fetch_optional(&mut *tx)
+        .await?;
+    match restored {
+        None => return Err(CoreError::Invalid(vec![FieldError::new("batch", "delete-error-unknown")])),
+        Some(Some(_)) => return Err(CoreError::Invalid(vec![FieldError::new("batch", "delete-error-already-restored")])),
+        Some(None) => {}
+    }
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM customers WHERE deleted_batch = ?").bind(batch).fetch_all(&mut *tx).await?;
+    super::store::undelete(&mut tx, &ids).await?;
+    for id in &ids {
+        super::store::insert_audit(&mut tx, now, actor.audit_name(), id, "restored", &serde_json::json!({ "batch": batch })).await?;
+    }
+    sqlx::query("UPDATE customer_deletions SET restored_at = ?, restored_by = ? WHERE id = ?")
+        .bind(now.to_rfc3339())
+        .bind(actor.audit_name())
+        .bind(batch)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(ids.len() as u64)
 }

@@ -75,8 +75,8 @@ impl CustomerFilter {
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
     /// bound, never spliced.
     pub(crate) fn condition(&self) -> (String, SqliteArguments<'static>) {
-        // Merged-away records are kept only for undo; no list shows them.
-        let mut clauses: Vec<String> = vec!["c.merged_into IS NULL".to_string()];
+        // Merged-away and deleted records are kept only for undo; no list shows them.
+        let mut clauses: Vec<String> = vec![super::store::LIVE_C.to_string()];
         let mut args = SqliteArguments::default();
         let bind = |args: &mut SqliteArguments<'static>, value: String| {
             args.add(value).expect("a string always binds");

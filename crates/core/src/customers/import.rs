@@ -197,6 +197,11 @@ pub async fn import(
                 report.inserted += 1;
             }
             Some(id) => {
+                // A deleted customer named again by its platform id is back.
+                if store::is_deleted(&mut tx, &id).await? {
+                    store::undelete(&mut tx, std::slice::from_ref(&id)).await?;
+                    store::insert_audit(&mut tx, options.now, actor.audit_name(), &id, "restored", &Value::Null).await?;
+                }
                 let before = store::get(&mut tx, &id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.clone()))?;
                 let mut after = before.clone();
                 apply_import(&mut after, item.valid);

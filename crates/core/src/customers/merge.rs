@@ -46,7 +46,7 @@ const MAX_NAME_GROUP: i64 = 3;
 /// Candidate pairs, strongest evidence first.
 pub async fn duplicate_candidates(pool: &SqlitePool, limit: u32) -> Result<Vec<DuplicatePair>> {
     let rows = sqlx::query(
-        "WITH live AS (SELECT id, phone, email, name_key, city FROM customers WHERE merged_into IS NULL),
+        "WITH live AS (SELECT id, phone, email, name_key, city FROM customers WHERE merged_into IS NULL AND deleted_batch IS NULL),
          common_names AS (
              SELECT name_key, city FROM live WHERE name_key <> '' AND city IS NOT NULL
              GROUP BY name_key, city HAVING count(*) BETWEEN 2 AND ?1
@@ -174,6 +174,9 @@ async fn live(tx: &mut store::Tx<'_>, id: &str) -> Result<Customer> {
     let customer = store::get(tx, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))?;
     if store::merged_into(tx, id).await?.is_some() {
         return Err(refuse("merge-error-already-merged"));
+    }
+    if store::is_deleted(tx, id).await? {
+        return Err(CoreError::CustomerNotFound(id.to_string()));
     }
     Ok(customer)
 }

@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 use sqlx::{Arguments, SqlitePool};
 use ts_rs::TS;
 
-pub use bulk::{add_tag, remove_tag, BulkTarget};
+pub use bulk::{add_tag, delete, remove_tag, restore, BulkTarget, DeletionBatch};
 pub use export::{export, ExportFormat};
 pub use filter::{ConsentFlag, CustomerFilter, CustomerSort, SortColumn};
 pub use import::{
@@ -127,7 +127,7 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
         return Err(not_found());
     }
     // The id of a merged customer names the customer it was merged into.
-    let mut by_id: Option<(String, Option<String>)> = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ?")
+    let mut by_id: Option<(String, Option<String>)> = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
         .bind(reference)
         .fetch_optional(pool)
         .await?;
@@ -135,7 +135,7 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
         match by_id {
             Some((id, None)) => return Ok(id),
             Some((_, Some(survivor))) => {
-                by_id = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ?")
+                by_id = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
                     .bind(survivor)
                     .fetch_optional(pool)
                     .await?;
@@ -145,13 +145,13 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
     }
     let found: Option<String> = if reference.contains('@') {
         let email = Email::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL ORDER BY created_at DESC LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(email.as_str())
             .fetch_optional(pool)
             .await?
     } else {
         let phone = PhoneE164::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL ORDER BY created_at DESC LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(phone.as_str())
             .fetch_optional(pool)
             .await?

@@ -15,6 +15,12 @@ use crate::i18n::Lang;
 use crate::money::Money;
 use crate::phone::{Operator, PhoneE164};
 
+/// The condition of a customer that lists, searches and lookups show: not merged into
+/// another, not deleted.
+pub(crate) const LIVE: &str = "merged_into IS NULL AND deleted_batch IS NULL";
+/// The same on `customers c`.
+pub(crate) const LIVE_C: &str = "c.merged_into IS NULL AND c.deleted_batch IS NULL";
+
 pub(crate) const SUMMARY_COLUMNS: &str =
     "id, first_name, last_name, email, phone, city, segment, total_spent, lifetime_value, incomplete";
 /// The same columns from `customers c`.
@@ -533,7 +539,7 @@ pub(crate) async fn find_by_identity(
 ) -> Result<Vec<CustomerSummary>> {
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM customers
-         WHERE (phone = ?1 OR (?2 <> '' AND email = ?2)) AND id <> ?3 AND merged_into IS NULL LIMIT 10"
+         WHERE (phone = ?1 OR (?2 <> '' AND email = ?2)) AND id <> ?3 AND {LIVE} LIMIT 10"
     );
     let rows = sqlx::query(&sql)
         .bind(phone)
@@ -594,15 +600,18 @@ pub(crate) async fn identity_index(
     let mut by_user: HashMap<String, String> = HashMap::new();
     let mut by_phone: HashMap<String, String> = HashMap::new();
     let mut by_email: HashMap<String, String> = HashMap::new();
-    let rows: Vec<(String, Option<String>, String, String, Option<String>)> =
-        sqlx::query_as("SELECT id, user_id, phone, email, merged_into FROM customers ORDER BY created_at, id")
-            .fetch_all(&mut *conn)
-            .await?;
-    for (id, user_id, phone, email, merged_into) in rows {
+    let rows: Vec<(String, Option<String>, String, String, Option<String>, bool)> = sqlx::query_as(
+        "SELECT id, user_id, phone, email, merged_into, deleted_batch IS NOT NULL FROM customers ORDER BY created_at, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, user_id, phone, email, merged_into, deleted) in rows {
+        // The platform id is unique even among deleted customers: a row naming one brings
+        // it back (see import), rather than failing on the unique index.
         if let Some(user_id) = user_id {
             by_user.entry(user_id).or_insert_with(|| merged_into.clone().unwrap_or_else(|| id.clone()));
         }
-        if merged_into.is_some() {
+        if merged_into.is_some() || deleted {
             continue;
         }
         by_phone.entry(phone).or_insert_with(|| id.clone());
@@ -611,4 +620,26 @@ pub(crate) async fn identity_index(
         }
     }
     Ok((by_user, by_phone, by_email))
+}
+
+pub(crate) async fn is_deleted(conn: &mut SqliteConnection, id: &str) -> Result<bool> {
+    Ok(sqlx::query_scalar::<_, bool>("SELECT deleted_batch IS NOT NULL FROM customers WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .unwrap_or(false))
+}
+
+/// Brings deleted customers back: visible, counted and searchable again.
+pub(crate) async fn undelete(conn: &mut SqliteConnection, ids: &[String]) -> Result<()> {
+    for id in ids {
+        sqlx::query("UPDATE customers SET deleted_batch = NULL, deleted_at = NULL WHERE id = ? AND deleted_batch IS NOT NULL")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
+        let customer = get(conn, id).await?.ok_or_else(|| crate::CoreError::CustomerNotFound(id.clone()))?;
+        index(conn, rowid, &customer).await?;
+    }
+    Ok(())
 }
