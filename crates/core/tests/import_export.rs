@@ -3,25 +3,15 @@
 
 use std::sync::atomic::AtomicBool;
 
-use chrono::{DateTime, TimeZone, Utc};
 use eishro_core::customers::{self, CustomerFilter, ExportFormat, ImportOptions, ImportReport};
 use eishro_core::error::{CoreError, ErrorCode};
 use eishro_core::i18n::Lang;
 use eishro_core::import::{ColumnMapping, ImportField, NotATable};
-use eishro_core::staff::{self, Actor};
-use eishro_core::db;
+use eishro_core::staff::Actor;
 use sqlx::SqlitePool;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
-}
-
-async fn fresh() -> (tempfile::TempDir, SqlitePool, Actor) {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("crm.db")).await.unwrap();
-    let owner = staff::ensure_owner(&pool, now()).await.unwrap();
-    (dir, pool, Actor::Staff(owner))
-}
+mod common;
+use common::{fresh, now};
 
 async fn import(pool: &SqlitePool, actor: &Actor, bytes: &[u8]) -> Result<ImportReport, CoreError> {
     let mut report = customers::import(pool, actor, bytes, ImportOptions { now: now(), mapping: None, cancel: None }, |_, _| {}).await?;

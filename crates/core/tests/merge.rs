@@ -1,23 +1,14 @@
 //! Duplicates and merging (issue #3, SPEC §1.2): candidates with reasons, a merge that
 //! loses nothing and can be undone.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::Duration;
 use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft, DuplicateReason, MergeChoices, MergeField};
 use eishro_core::error::CoreError;
-use eishro_core::staff::{self, Actor};
-use eishro_core::db;
+use eishro_core::staff::Actor;
 use sqlx::SqlitePool;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
-}
-
-async fn fresh() -> (tempfile::TempDir, SqlitePool, Actor) {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("crm.db")).await.unwrap();
-    let owner = staff::ensure_owner(&pool, now()).await.unwrap();
-    (dir, pool, Actor::Staff(owner))
-}
+mod common;
+use common::{fresh, now};
 
 async fn add(pool: &SqlitePool, actor: &Actor, first: &str, last: &str, phone: &str, email: &str, city: &str, tags: &[&str]) -> String {
     let draft = CustomerDraft {

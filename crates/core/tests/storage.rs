@@ -1,22 +1,13 @@
 //! Customer use-cases on a real SQLite file with the migrations applied (SPEC §1).
 
-use chrono::{DateTime, TimeZone, Utc};
 use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft};
 use eishro_core::error::{CoreError, ErrorCode};
-use eishro_core::staff::{self, Actor};
-use eishro_core::{db, demo};
+use eishro_core::staff::Actor;
+use eishro_core::demo;
 use sqlx::SqlitePool;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
-}
-
-async fn fresh() -> (tempfile::TempDir, SqlitePool, Actor) {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("crm.db")).await.unwrap();
-    let owner = staff::ensure_owner(&pool, now()).await.unwrap();
-    (dir, pool, Actor::Staff(owner))
-}
+mod common;
+use common::{fresh, now};
 
 fn draft(first: &str, last: &str, phone: &str, email: &str) -> CustomerDraft {
     CustomerDraft {

@@ -274,15 +274,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<
     let query = bind_fixed(sqlx::query(insert_sql()), c);
     let result = bind_editable(query, c).execute(&mut *conn).await?;
     write_children(conn, c).await?;
-    let entry = index_entry(c);
-    sqlx::query("INSERT INTO customers_fts (rowid, name, phone, email) VALUES (?, ?, ?, ?)")
-        .bind(result.last_insert_rowid())
-        .bind(entry.name)
-        .bind(entry.phone)
-        .bind(entry.email)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    index(conn, result.last_insert_rowid(), c).await
 }
 
 /// SQLite binds at most 32,766 values per statement; batches stay well below.
