@@ -26,7 +26,9 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
+        .busy_timeout(Duration::from_secs(10))
+        .pragma("cache_size", "-131072")
+        .pragma("temp_store", "memory");
     let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)

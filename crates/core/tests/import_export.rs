@@ -294,3 +294,25 @@ async fn mappings_are_saved_by_name() {
     assert_eq!(saved.get("Shopify"), Some(&mapping));
     assert!(matches!(customers::save_mapping(&pool, &actor, "  ", &mapping, now()).await, Err(CoreError::Invalid(_))));
 }
+
+#[tokio::test]
+async fn a_large_import_rebuilds_the_indexes_it_dropped() {
+    let (_dir, pool, actor) = fresh().await;
+    let indexes = |pool: SqlitePool| async move {
+        sqlx::query_scalar::<_, String>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' ORDER BY name")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+    };
+    let before = indexes(pool.clone()).await;
+    let mut csv = Vec::new();
+    eishro_core::demo::customers_csv(21_000, 3, &mut csv).unwrap();
+    let report = import(&pool, &actor, &csv).await.unwrap();
+    assert!(report.inserted > 20_000, "{}", report.inserted);
+    assert_eq!(indexes(pool.clone()).await, before, "every index is back, as it was defined");
+    // The list and search work on what was loaded.
+    let first = customers::list(&pool, &CustomerFilter::default(), Default::default(), 0, 1).await.unwrap();
+    assert_eq!(first.total as u64, report.inserted);
+    let found = customers::search(&pool, &first.rows[0].phone, 5).await.unwrap();
+    assert_eq!(found[0].id, first.rows[0].id);
+}

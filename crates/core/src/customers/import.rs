@@ -99,6 +99,9 @@ pub fn preview(bytes: &[u8]) -> Result<ImportPreview> {
     })
 }
 
+/// From this many new customers on, an import drops and rebuilds the secondary indexes.
+const BULK_LOAD_ROWS: usize = 20_000;
+
 /// One customer the file names, gathered from one or more rows.
 struct Pending {
     existing: Option<String>,
@@ -221,6 +224,10 @@ pub async fn import(
             }
         }
     }
+    // A large load builds the secondary indexes once at the end. It all happens inside the
+    // import's transaction: readers keep the committed store with its indexes, and a
+    // cancelled import rolls the drop back too.
+    let rebuild = if new_customers.len() >= BULK_LOAD_ROWS { Some(store::drop_secondary_indexes(&mut tx).await?) } else { None };
     for chunk in new_customers.chunks(5000) {
         if cancelled() {
             return Err(CoreError::Cancelled);
@@ -229,6 +236,9 @@ pub async fn import(
         for customer in chunk {
             record_initial_consent(&mut tx, customer, actor, options.now).await?;
         }
+    }
+    if let Some(statements) = rebuild {
+        store::create_indexes(&mut tx, &statements).await?;
     }
     if cancelled() {
         return Err(CoreError::Cancelled);

@@ -289,24 +289,19 @@ fn multi_row_sql(head: &str, columns: usize, rows: usize) -> String {
 /// Inserts many new customers at once: multi-row statements instead of several statements
 /// per customer, which is what makes a million-row import take seconds, not an hour.
 pub(crate) async fn insert_many(conn: &mut SqliteConnection, customers: &[Customer]) -> Result<()> {
-    let columns = 19 + EDITABLE_COLUMNS.len();
-    let head = insert_sql().split(" VALUES").next().unwrap_or_default().to_string();
-    for chunk in customers.chunks(MAX_BOUND_VALUES / columns) {
+    let columns = 20 + EDITABLE_COLUMNS.len();
+    let head = insert_sql().split(" VALUES").next().unwrap_or_default().replacen("(id,", "(rowid, id,", 1);
+    // Rowids are given, not left to SQLite, so the search index needs no lookup per batch.
+    let first_rowid: i64 = sqlx::query_scalar("SELECT coalesce(max(rowid), 0) + 1 FROM customers").fetch_one(&mut *conn).await?;
+    for (n, chunk) in customers.chunks(MAX_BOUND_VALUES / columns).enumerate() {
+        let base = first_rowid + (n * (MAX_BOUND_VALUES / columns)) as i64;
         let sql = multi_row_sql(&head, columns, chunk.len());
         let mut query = sqlx::query(&sql);
-        for c in chunk {
-            query = bind_editable(bind_fixed(query, c), c);
+        for (i, c) in chunk.iter().enumerate() {
+            query = bind_editable(bind_fixed(query.bind(base + i as i64), c), c);
         }
         query.execute(&mut *conn).await?;
-
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let lookup = format!("SELECT id, rowid FROM customers WHERE id IN ({marks})");
-        let mut query = sqlx::query_as::<_, (String, i64)>(&lookup);
-        for c in chunk {
-            query = query.bind(&c.id);
-        }
-        let rowids: std::collections::HashMap<String, i64> = query.fetch_all(&mut *conn).await?.into_iter().collect();
-        let entries: Vec<(i64, IndexEntry)> = chunk.iter().map(|c| (rowids[&c.id], index_entry(c))).collect();
+        let entries: Vec<(i64, IndexEntry)> = chunk.iter().enumerate().map(|(i, c)| (base + i as i64, index_entry(c))).collect();
         for part in entries.chunks(MAX_BOUND_VALUES / 4) {
             let sql = multi_row_sql("INSERT INTO customers_fts (rowid, name, phone, email)", 4, part.len());
             let mut query = sqlx::query(&sql);
@@ -632,6 +627,30 @@ pub(crate) async fn undelete(conn: &mut SqliteConnection, ids: &[String]) -> Res
         let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM customers WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
         let customer = get(conn, id).await?.ok_or_else(|| crate::CoreError::CustomerNotFound(id.clone()))?;
         index(conn, rowid, &customer).await?;
+    }
+    Ok(())
+}
+
+/// The customers table's secondary indexes (name, SQL), so a bulk load can drop them and
+/// build each once at the end: one sort per index instead of a B-tree insert per row per
+/// index, which is what limits a million-row import. Unique indexes stay, because they
+/// enforce rules during the load.
+pub(crate) async fn drop_secondary_indexes(conn: &mut SqliteConnection) -> Result<Vec<String>> {
+    let indexes: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM sqlite_master
+         WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (name, _) in &indexes {
+        sqlx::query(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\""))).execute(&mut *conn).await?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+}
+
+pub(crate) async fn create_indexes(conn: &mut SqliteConnection, statements: &[String]) -> Result<()> {
+    for sql in statements {
+        sqlx::query(sql).execute(&mut *conn).await?;
     }
     Ok(())
 }
