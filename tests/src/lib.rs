@@ -79,12 +79,25 @@ impl App {
     }
 
     /// Clicks once the layout has settled: right after a language switch the page mirrors,
-    /// and a click aimed at the old position lands on nothing.
+    /// and a click aimed at the old position lands on nothing. A click that something
+    /// still covers (a closing dialog's overlay) is tried again for a few seconds.
     pub async fn click(&self, css: &str) -> Result<()> {
-        let element = self.find(css).await?;
-        self.settle().await;
-        element.click().await.with_context(|| format!("clicking {css}"))?;
-        Ok(())
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let element = self.find(css).await?;
+            self.settle().await;
+            match element.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => {
+                    let _ = self.screenshot("failed-click").await;
+                    return Err(e).with_context(|| format!("clicking {css}"));
+                }
+            }
+        }
     }
 
     /// Waits two animation frames and a moment for transitions.
