@@ -86,6 +86,7 @@ impl App {
         loop {
             let element = self.find(css).await?;
             self.settle().await;
+            self.wait_still(css).await;
             match element.click().await {
                 Ok(()) => return Ok(()),
                 Err(e) if Instant::now() < deadline => {
@@ -97,6 +98,22 @@ impl App {
                     return Err(e).with_context(|| format!("clicking {css}"));
                 }
             }
+        }
+    }
+
+    /// Waits until the element stops moving: a dialog that is still opening scales and
+    /// slides, and a click aimed at where its button was a moment ago misses it.
+    pub async fn wait_still(&self, css: &str) {
+        let rect = "const r = document.querySelector(arguments[0])?.getBoundingClientRect(); return r ? [r.x, r.y, r.width, r.height] : null;";
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut last = serde_json::Value::Null;
+        while Instant::now() < deadline {
+            let now = self.client.execute(rect, vec![json!(css)]).await.unwrap_or(serde_json::Value::Null);
+            if now == last && !now.is_null() {
+                return;
+            }
+            last = now;
+            tokio::time::sleep(Duration::from_millis(80)).await;
         }
     }
 
