@@ -283,3 +283,22 @@ bulk-restored = { $count ->
 }
 audit-deleted = حُذف العميل
 audit-restored = استُعيد العميل بعد حذفه
+bulk-title-selected = إجراءات على المحدَّدين ({ $count })
+bulk-selected = { $count ->
+    [one] عميل واحد محدَّد
+    [two] عميلان محدَّدان
+    [few] { $count } عملاء محدَّدون
+    [many] { $count } عميلاً محدَّداً
+   *[other] { $count } عميل محدَّد
+}
+bulk-applies-to-selection = { $count ->
+    [one] يُطبَّق على العميل المحدَّد
+    [two] يُطبَّق على العميلين المحدَّدين
+    [few] يُطبَّق على { $count } عملاء محدَّدين
+    [many] يُطبَّق على { $count } عميلاً محدَّداً
+   *[other] يُطبَّق على { $count } عميل محدَّد
+}
+bulk-select-customer = تحديد العميل
+bulk-clear-selection = إلغاء التحديد
+bulk-add-tag-title = إضافة وسم
+bulk-remove-tag-title = إزالة وسم

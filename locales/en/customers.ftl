@@ -244,3 +244,16 @@ bulk-restored = { $count ->
 }
 audit-deleted = Customer deleted
 audit-restored = Customer restored after deletion
+bulk-title-selected = Selected ({ $count })
+bulk-selected = { $count ->
+    [one] 1 customer selected
+   *[other] { $count } customers selected
+}
+bulk-applies-to-selection = { $count ->
+    [one] Applies to the selected customer
+   *[other] Applies to the { $count } selected customers
+}
+bulk-select-customer = Select customer
+bulk-clear-selection = Clear selection
+bulk-add-tag-title = Add a tag
+bulk-remove-tag-title = Remove a tag

@@ -110,6 +110,16 @@ async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
     let notice = app.wait_text("[data-testid=list-notice]", "أُضيف الوسم").await?;
     assert!(notice.contains("عرض رمضان"), "{notice}");
 
+    // Ticked rows narrow a bulk action to themselves.
+    app.eval("const boxes = document.querySelectorAll('[data-testid=select-row]'); boxes[1].click(); boxes[2].click(); return true;").await?;
+    app.wait_text("[data-testid=bulk-actions]", "(2)").await?;
+    app.click("[data-testid=bulk-actions]").await?;
+    app.click("[data-testid=bulk-add-tag]").await?;
+    app.type_into("[data-testid=bulk-tag-input]", "متابعة").await?;
+    app.screenshot("07d-bulk-selection-ar").await?;
+    app.click("[data-testid=bulk-tag-confirm]").await?;
+    app.wait_text("[data-testid=list-notice]", "لعميلين").await?;
+
     // Deleting a whole filtered result asks first, and can be undone at once.
     app.type_into("[data-testid=filter-city]", "سبها").await?;
     app.settle().await;

@@ -2,12 +2,13 @@ import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, MultiSelect, Popove
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { ReactNode, useRef, useState } from "react";
+import { createContext, ReactNode, useContext, useRef, useState } from "react";
 import { api } from "../api";
 import type { CustomerFilter } from "../bindings/CustomerFilter";
 import type { CustomerSort } from "../bindings/CustomerSort";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { BulkTarget } from "../bindings/BulkTarget";
 import type { ConsentFlag } from "../bindings/ConsentFlag";
 import type { ListColumn } from "../bindings/ListColumn";
 import type { SavedView } from "../bindings/SavedView";
@@ -38,18 +39,22 @@ const ALL_COLUMNS: ListColumn[] = ["name", "phone", "email", "city", "segment", 
 
 /** Each column's label, width, and the sort it offers. */
 const COLUMN_SPECS: Record<ListColumn, { label: string; track: string; sort?: SortColumn; numeric?: boolean }> = {
-  name: { label: "col-name", track: "minmax(12rem, 2fr)", sort: "name" },
+  name: { label: "col-name", track: "minmax(10rem, 2fr)", sort: "name" },
   phone: { label: "col-phone", track: "minmax(9rem, 1.1fr)" },
-  email: { label: "col-email", track: "minmax(12rem, 1.6fr)" },
+  email: { label: "col-email", track: "minmax(10rem, 1.6fr)" },
   city: { label: "col-city", track: "minmax(6rem, 1fr)", sort: "city" },
   segment: { label: "col-segment", track: "minmax(7rem, 0.9fr)", sort: "segment" },
   totalSpent: { label: "col-total-spent", track: "minmax(8rem, 1fr)", sort: "totalSpent", numeric: true },
   lifetimeValue: { label: "col-ltv", track: "minmax(8rem, 1fr)", sort: "lifetimeValue", numeric: true },
 };
 
+/** The tick box comes first, then the chosen columns. */
 function gridColumns(columns: ListColumn[]): string {
-  return columns.map((c) => COLUMN_SPECS[c].track).join(" ");
+  return ["2.25rem", ...columns.map((c) => COLUMN_SPECS[c].track)].join(" ");
 }
+
+/** The rows staff ticked, shared with the virtualised rows without threading props. */
+const Selection = createContext<{ selected: Set<string>; toggle: (id: string) => void }>({ selected: new Set(), toggle: () => {} });
 
 /**
  * The customer list: a virtualised scroller over every customer the filters select (only
@@ -73,6 +78,14 @@ export function CustomerList({
   // Kept as a message id, not text, so it follows a language switch.
   const [notice, setNotice] = useState<{ id: string; args: Record<string, string | number>; undoBatch?: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggleSelected = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const [query, setQuery] = useState("");
   const [segments, setSegments] = useState<Segment[]>([]);
   const [city, setCity] = useState("");
@@ -173,12 +186,16 @@ export function CustomerList({
     setViewName(null);
   };
 
-  // Tags every customer the filters select, not only the loaded rows.
+  // Bulk actions cover the ticked rows, or with none ticked every customer the filters
+  // select, not only the loaded rows.
+  const bulkTarget: BulkTarget = selected.size > 0 ? { kind: "selection", ids: [...selected] } : { kind: "filter", filter };
+  const bulkCount = selected.size > 0 ? selected.size : total;
   const applyBulkTag = async () => {
     if (!bulk) return;
     try {
-      const count = await api.bulkTag({ kind: "filter", filter }, bulk.tag, bulk.add);
+      const count = await api.bulkTag(bulkTarget, bulk.tag, bulk.add);
       setBulk(null);
+      setSelected(new Set());
       setNotice({ id: bulk.add ? "bulk-tag-added" : "bulk-tag-removed", args: { count, tag: bulk.tag.trim() } });
       await queryClient.invalidateQueries({ queryKey: ["customers"] });
     } catch (e) {
@@ -189,7 +206,8 @@ export function CustomerList({
   const deleteAll = async () => {
     setConfirmDelete(false);
     try {
-      const batch = await api.bulkDelete({ kind: "filter", filter });
+      const batch = await api.bulkDelete(bulkTarget);
+      setSelected(new Set());
       setNotice({ id: "bulk-deleted", args: { count: batch.count }, undoBatch: batch.id });
     } catch (e) {
       setNotice({ id: (e as { messageId?: string })?.messageId ?? "error-storage", args: {} });
@@ -244,12 +262,12 @@ export function CustomerList({
           </Button>
           <Menu>
             <Menu.Target>
-              <Button variant="default" data-testid="bulk-actions">
-                {t("bulk-title")}
+              <Button variant={selected.size > 0 ? "light" : "default"} data-testid="bulk-actions">
+                {selected.size > 0 ? t("bulk-title-selected", { count: selected.size }) : t("bulk-title")}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>{t("customers-count", { count: total })}</Menu.Label>
+              <Menu.Label>{selected.size > 0 ? t("bulk-selected", { count: selected.size }) : t("customers-count", { count: total })}</Menu.Label>
               <Menu.Item data-testid="bulk-add-tag" onClick={() => setBulk({ add: true, tag: "", error: null })}>
                 {t("bulk-add-tag")}
               </Menu.Item>
@@ -257,7 +275,7 @@ export function CustomerList({
                 {t("bulk-remove-tag")}
               </Menu.Item>
               <Menu.Divider />
-              <Menu.Item color="red" data-testid="bulk-delete" disabled={total === 0} onClick={() => setConfirmDelete(true)}>
+              <Menu.Item color="red" data-testid="bulk-delete" disabled={bulkCount === 0} onClick={() => setConfirmDelete(true)}>
                 {t("bulk-delete")}
               </Menu.Item>
             </Menu.Dropdown>
@@ -379,7 +397,7 @@ export function CustomerList({
           </Button>
         )}
       </Group>
-      <Modal opened={bulk !== null} onClose={() => setBulk(null)} title={t(bulk?.add ? "bulk-add-tag" : "bulk-remove-tag")} centered>
+      <Modal opened={bulk !== null} onClose={() => setBulk(null)} title={t(bulk?.add ? "bulk-add-tag-title" : "bulk-remove-tag-title")} centered>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -387,7 +405,7 @@ export function CustomerList({
           }}
         >
           <Text size="sm" mb="sm">
-            {t("bulk-applies-to", { count: total })}
+            {t(selected.size > 0 ? "bulk-applies-to-selection" : "bulk-applies-to", { count: bulkCount })}
           </Text>
           <TextInput
             label={t("filter-tag")}
@@ -409,11 +427,11 @@ export function CustomerList({
       </Modal>
       <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t("bulk-delete")} centered>
         <Text size="sm" mb="md">
-          {t("bulk-delete-confirm", { count: total })}
+          {t("bulk-delete-confirm", { count: bulkCount })}
         </Text>
         <Group>
           <Button color="red" onClick={() => void deleteAll()} data-testid="bulk-delete-confirm">
-            {t("bulk-delete-button", { count: total })}
+            {t("bulk-delete-button", { count: bulkCount })}
           </Button>
           <Button variant="default" onClick={() => setConfirmDelete(false)}>
             {t("action-cancel")}
@@ -448,8 +466,14 @@ export function CustomerList({
         </Alert>
       )}
       <div className="list-grid list-header" role="row" style={{ gridTemplateColumns: gridColumns(columns) }}>
+        <span>
+          {selected.size > 0 && (
+            <Checkbox checked indeterminate aria-label={t("bulk-clear-selection")} onChange={() => setSelected(new Set())} data-testid="clear-selection" />
+          )}
+        </span>
         {columns.map(header)}
       </div>
+      <Selection.Provider value={{ selected, toggle: toggleSelected }}>
       {empty ? (
         <Text c="dimmed" p="md" data-testid="no-results">
           {t("customers-no-results")}
@@ -459,6 +483,7 @@ export function CustomerList({
       ) : (
         <Rows count={total} render={(i) => <PagedRow index={i} filter={filter} sort={effectiveSort} columns={columns} onOpen={onOpen} />} />
       )}
+      </Selection.Provider>
     </Stack>
   );
 }
@@ -514,6 +539,7 @@ function Rows({ count, render }: { count: number; render: (index: number) => Rea
 function Row({ customer, columns, onOpen }: { customer: CustomerSummary | undefined; columns: ListColumn[]; onOpen: (id: string) => void }) {
   const t = useT();
   const { lang } = useLanguage();
+  const { selected, toggle } = useContext(Selection);
   const style = { height: ROW_HEIGHT, gridTemplateColumns: gridColumns(columns) };
   if (!customer) {
     return <div className="list-grid list-row" style={style} />;
@@ -570,8 +596,30 @@ function Row({ customer, columns, onOpen }: { customer: CustomerSummary | undefi
     }
   };
   return (
-    <button type="button" className="list-grid list-row" style={style} data-testid="customer-row" onClick={() => onOpen(customer.id)}>
+    <div
+      role="row"
+      tabIndex={0}
+      className="list-grid list-row"
+      style={style}
+      data-testid="customer-row"
+      onClick={() => onOpen(customer.id)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") onOpen(customer.id);
+        if (e.key === " ") {
+          e.preventDefault();
+          toggle(customer.id);
+        }
+      }}
+    >
+      <span className="cell" onClick={(e) => e.stopPropagation()}>
+        <Checkbox
+          aria-label={t("bulk-select-customer")}
+          checked={selected.has(customer.id)}
+          onChange={() => toggle(customer.id)}
+          data-testid="select-row"
+        />
+      </span>
       {columns.map(cell)}
-    </button>
+    </div>
   );
 }
