@@ -28,3 +28,4 @@ merge-error-changed-since = لا يمكن التراجع: عُدّلت بيان�
 error-invalid-amount = المبلغ غير صحيح. اكتبه مثل 250 أو 99.500
 delete-error-unknown = عملية الحذف غير موجودة
 delete-error-already-restored = استُعيد هؤلاء العملاء من قبل
+error-file = تعذّر استخدام الملف ‏{ $path }‏: { $detail }

@@ -28,3 +28,4 @@ merge-error-changed-since = Cannot undo: the customer was changed after the merg
 error-invalid-amount = Invalid amount. Write it like 250 or 99.500
 delete-error-unknown = No such deletion
 delete-error-already-restored = These customers were already restored
+error-file = The file { $path } could not be used: { $detail }

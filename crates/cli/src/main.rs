@@ -257,7 +257,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             }
         }
         Command::Import(ImportCommand::Customers { path, mapping, json }) => {
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(|source| CoreError::File { path: path.display().to_string(), source })?;
             let mapping = match mapping {
                 Some(file) => {
                     let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -304,7 +304,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let (bytes, count) = customers::export(&pool, &filter, format, lang).await?;
             match output {
                 Some(path) => {
-                    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+                    std::fs::write(&path, &bytes).map_err(|source| CoreError::File { path: path.display().to_string(), source })?;
                     eprintln!("{count} → {}", path.display());
                 }
                 None => out.write_all(&bytes)?,

@@ -119,6 +119,10 @@ fn import_reports_json_and_export_writes_excel_friendly_csv() {
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let failed = crm(&db).args(["--lang", "en", "import", "customers"]).arg(&binary).assert().code(1);
     assert!(String::from_utf8_lossy(&failed.get_output().stderr).contains("This file is not a table"));
+    let missing = dir.path().join("missing.csv");
+    let failed = crm(&db).args(["--lang", "ar", "import", "customers"]).arg(&missing).assert().code(1);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).to_string();
+    assert!(stderr.starts_with("crm: تعذّر استخدام الملف"), "{stderr}");
 }
 
 #[test]

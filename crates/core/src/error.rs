@@ -44,6 +44,7 @@ pub enum ErrorCode {
     NotFound,
     PossibleDuplicate,
     NotATable,
+    File,
     Cancelled,
     Storage,
 }
@@ -61,6 +62,9 @@ pub enum CoreError {
     /// The file given to an import is not a table at all; nothing was imported.
     #[error("not a table: {0:?}")]
     NotATable(crate::import::NotATable),
+    /// A file staff chose could not be read or written.
+    #[error("cannot use the file {path}")]
+    File { path: String, source: std::io::Error },
     /// Staff cancelled a long operation; it wrote nothing.
     #[error("cancelled")]
     Cancelled,
@@ -79,6 +83,7 @@ impl CoreError {
             CoreError::CustomerNotFound(_) => ErrorCode::NotFound,
             CoreError::PossibleDuplicate(_) => ErrorCode::PossibleDuplicate,
             CoreError::NotATable(_) => ErrorCode::NotATable,
+            CoreError::File { .. } => ErrorCode::File,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
         }
@@ -90,6 +95,7 @@ impl CoreError {
             CoreError::CustomerNotFound(_) => "error-customer-not-found",
             CoreError::PossibleDuplicate(_) => "error-possible-duplicate",
             CoreError::NotATable(kind) => kind.message_id(),
+            CoreError::File { .. } => "error-file",
             CoreError::Cancelled => "error-cancelled",
             CoreError::Storage(_) | CoreError::Migration(_) => "error-storage",
         }
@@ -100,6 +106,10 @@ impl CoreError {
         match self {
             CoreError::CustomerNotFound(reference) => {
                 args.insert("ref".to_string(), reference.clone());
+            }
+            CoreError::File { path, source } => {
+                args.insert("path".to_string(), path.clone());
+                args.insert("detail".to_string(), source.to_string());
             }
             CoreError::Storage(e) => {
                 args.insert("detail".to_string(), e.to_string());

@@ -24,10 +24,11 @@ pub struct AppStatus {
     pub database_path: String,
 }
 
+/// How far a long operation (demo store, import) has come, for a progress bar.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct DemoProgress {
+pub struct Progress {
     pub done: u32,
     pub total: u32,
 }
@@ -47,10 +48,10 @@ pub async fn open_demo_store(
     pool: &SqlitePool,
     actor: &Actor,
     now: DateTime<Utc>,
-    mut progress: impl FnMut(DemoProgress),
+    mut progress: impl FnMut(Progress),
 ) -> Result<u32> {
     let options = demo::DemoOptions { customers: DEMO_STORE_CUSTOMERS, seed: 2025, now };
-    let added = demo::fill(pool, options, |done, total| progress(DemoProgress { done, total })).await?;
+    let added = demo::fill(pool, options, |done, total| progress(Progress { done, total })).await?;
     settings::set(pool, actor, settings::FIRST_RUN_DONE, &true, now).await?;
     Ok(added)
 }

@@ -9,7 +9,7 @@ use chrono::Utc;
 use eishro_core::customers::{self, CustomerFilter, ExportFormat, ImportOptions, ImportPreview, ImportReport};
 use eishro_core::i18n::Lang;
 use eishro_core::import::ColumnMapping;
-use eishro_core::workspace::DemoProgress;
+use eishro_core::workspace::Progress;
 use eishro_core::CoreError;
 use tauri::{AppHandle, Emitter, State};
 
@@ -17,11 +17,11 @@ use super::{to_payload, CommandResult};
 use crate::state::AppState;
 
 fn read(path: &str) -> CommandResult<Vec<u8>> {
-    std::fs::read(PathBuf::from(path)).map_err(|e| to_payload(CoreError::Storage(sqlx::Error::Io(e))))
+    std::fs::read(PathBuf::from(path)).map_err(|source| to_payload(CoreError::File { path: path.to_string(), source }))
 }
 
 fn write(path: &str, bytes: &[u8]) -> CommandResult<()> {
-    std::fs::write(PathBuf::from(path), bytes).map_err(|e| to_payload(CoreError::Storage(sqlx::Error::Io(e))))
+    std::fs::write(PathBuf::from(path), bytes).map_err(|source| to_payload(CoreError::File { path: path.to_string(), source }))
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn run_import(app: AppHandle, state: State<'_, AppState>, path: String
     state.import_cancel.store(false, Ordering::Relaxed);
     let options = ImportOptions { now: Utc::now(), mapping: Some(mapping), cancel: Some(&state.import_cancel) };
     customers::import(&state.pool, &state.actor, &bytes, options, |done, total| {
-        let _ = app.emit("import-progress", DemoProgress { done: done as u32, total: total as u32 });
+        let _ = app.emit("import-progress", Progress { done: done as u32, total: total as u32 });
     })
     .await
     .map_err(to_payload)

@@ -2,7 +2,7 @@ import { Button, Card, Group, Progress, Stack, Text, Title } from "@mantine/core
 import { listen } from "@tauri-apps/api/event";
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { DemoProgress } from "../bindings/DemoProgress";
+import type { Progress as ProgressEvent } from "../bindings/Progress";
 import { useErrorText, useLanguage, useT } from "../i18n";
 
 /** Shown once, on an empty store: open the demo store or start empty. */
@@ -10,12 +10,12 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   const t = useT();
   const errorText = useErrorText();
   const { lang, setLang } = useLanguage();
-  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const unlisten = listen<DemoProgress>("demo-progress", (e) => setProgress(e.payload));
+    const unlisten = listen<ProgressEvent>("demo-progress", (e) => setProgress(e.payload));
     return () => {
       unlisten.then((f) => f()).catch(() => {});
     };

@@ -4,7 +4,7 @@ import { listen } from "@tauri-apps/api/event";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import type { ColumnMapping } from "../bindings/ColumnMapping";
-import type { DemoProgress } from "../bindings/DemoProgress";
+import type { Progress as ProgressEvent } from "../bindings/Progress";
 import type { ImportField } from "../bindings/ImportField";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportReport } from "../bindings/ImportReport";
@@ -34,7 +34,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({ columns: {} });
   const [mappingName, setMappingName] = useState("");
-  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function ImportScreen({ onDone }: { onDone: () => void }) {
   const saved = useQuery({ queryKey: ["import-mappings"], queryFn: api.importMappings });
 
   useEffect(() => {
-    const unlisten = listen<DemoProgress>("import-progress", (e) => setProgress(e.payload));
+    const unlisten = listen<ProgressEvent>("import-progress", (e) => setProgress(e.payload));
     return () => {
       unlisten.then((f) => f()).catch(() => {});
     };
