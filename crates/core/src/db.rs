@@ -15,6 +15,7 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Opens (creating if needed) the database at `path` and brings its schema up to date.
 pub async fn open(path: &Path) -> Result<SqlitePool> {
+    configure_sqlite();
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).map_err(|e| sqlx::Error::Io(e))?;
@@ -32,6 +33,22 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
     let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// Turns off SQLite's memory statistics, process-wide, before the library first starts.
+/// With them on, every allocation SQLite makes takes a global mutex; a bulk import makes
+/// tens of millions of them, and nothing here reads the statistics. It must run before
+/// any connection opens: once SQLite is initialised the call is refused, harmlessly.
+fn configure_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config with SQLITE_CONFIG_MEMSTATUS takes one int; it is called
+        // once, before this process opens any connection.
+        let code = unsafe { rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int) };
+        if code != rusqlite::ffi::SQLITE_OK {
+            tracing::debug!(code, "SQLite was already initialised; memory statistics stay on");
+        }
+    });
 }
 
 /// Environment variable naming the database file; `--db` on the command line wins over it.

@@ -143,7 +143,7 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
             customer.metadata.updated_at = customer.interactions.last_activity_date;
             made.push(customer);
         }
-        customers::store_insert_many(&mut tx, &made).await?;
+        customers::store_insert_many(&mut tx, &made, &actor, options.now).await?;
         tx.commit().await?;
         done += batch;
         progress(done, options.customers);

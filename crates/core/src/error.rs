@@ -70,6 +70,9 @@ pub enum CoreError {
     Cancelled,
     #[error("database error")]
     Storage(#[from] sqlx::Error),
+    /// The same, from the bulk writer that uses SQLite's C API directly.
+    #[error("database error")]
+    BulkStorage(#[from] rusqlite::Error),
     #[error("database migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),
 }
@@ -85,7 +88,7 @@ impl CoreError {
             CoreError::NotATable(_) => ErrorCode::NotATable,
             CoreError::File { .. } => ErrorCode::File,
             CoreError::Cancelled => ErrorCode::Cancelled,
-            CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
+            CoreError::Storage(_) | CoreError::BulkStorage(_) | CoreError::Migration(_) => ErrorCode::Storage,
         }
     }
 
@@ -97,7 +100,7 @@ impl CoreError {
             CoreError::NotATable(kind) => kind.message_id(),
             CoreError::File { .. } => "error-file",
             CoreError::Cancelled => "error-cancelled",
-            CoreError::Storage(_) | CoreError::Migration(_) => "error-storage",
+            CoreError::Storage(_) | CoreError::BulkStorage(_) | CoreError::Migration(_) => "error-storage",
         }
     }
 
@@ -112,6 +115,9 @@ impl CoreError {
                 args.insert("detail".to_string(), source.to_string());
             }
             CoreError::Storage(e) => {
+                args.insert("detail".to_string(), e.to_string());
+            }
+            CoreError::BulkStorage(e) => {
                 args.insert("detail".to_string(), e.to_string());
             }
             CoreError::Migration(e) => {

@@ -168,6 +168,16 @@ async fn the_demo_store_is_realistic_and_searchable() {
     assert!(english > 50 && english < 400, "a minority has English names: {english}");
     let page = customers::list(&pool, &Default::default(), Default::default(), 0, 50).await.unwrap();
     assert_eq!((page.total, page.rows.len()), (2000, 50));
+    // An opt-in is provable: every customer who said yes to marketing e-mail has it logged.
+    let unlogged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM customers c WHERE c.marketing_emails = 1 AND NOT EXISTS
+           (SELECT 1 FROM consent_log l WHERE l.customer_id = c.id AND l.field = 'marketingEmails' AND l.new_value = 'true')",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let opted_in: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE marketing_emails = 1").fetch_one(&pool).await.unwrap();
+    assert!(opted_in > 100 && unlogged == 0, "{opted_in} opted in, {unlogged} without a log entry");
     // Same seed, same store.
     let (_dir2, pool2, _) = fresh().await;
     demo::fill(&pool2, demo::DemoOptions { customers: 50, seed: 7, now: now() }, |_, _| {}).await.unwrap();

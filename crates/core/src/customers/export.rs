@@ -39,7 +39,7 @@ const COLUMNS: &[(&str, &str)] = &[
 pub async fn export(pool: &SqlitePool, filter: &CustomerFilter, format: ExportFormat, lang: Lang) -> Result<(Vec<u8>, u64)> {
     let (condition, args) = filter.condition();
     let select: Vec<&str> = COLUMNS.iter().map(|(_, expr)| *expr).collect();
-    let sql = format!("SELECT {} FROM customers c WHERE {condition} ORDER BY c.created_at, c.id", select.join(", "));
+    let sql = format!("SELECT {} FROM customers c WHERE {condition} ORDER BY c.created_at, c.rowid", select.join(", "));
     let rows = sqlx::query_with(&sql, args).fetch_all(pool).await?;
     let headers: Vec<String> = COLUMNS.iter().map(|(id, _)| i18n::text(lang, id)).collect();
     let table: Vec<Vec<String>> = rows

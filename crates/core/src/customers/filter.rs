@@ -157,7 +157,8 @@ pub struct CustomerSort {
 }
 
 impl CustomerSort {
-    /// The ORDER BY clause; `id` breaks ties so pages never overlap or skip.
+    /// The ORDER BY clause; the rowid breaks ties so pages never overlap or skip, and every
+    /// sort index already ends with it.
     pub(crate) fn order_by(self) -> String {
         let direction = if self.descending { "DESC" } else { "ASC" };
         let columns: &[&str] = match self.column {
@@ -171,7 +172,7 @@ impl CustomerSort {
             SortColumn::LifetimeValue => &["c.lifetime_value"],
         };
         let mut parts: Vec<String> = columns.iter().map(|c| format!("{c} {direction}")).collect();
-        parts.push(format!("c.id {direction}"));
+        parts.push(format!("c.rowid {direction}"));
         parts.join(", ")
     }
 }

@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::model::{AddressDraft, Customer, CustomerDraft, Gender};
 use super::validate::{validate_draft, ValidCustomer, ValidationOptions};
-use super::{diff, editable_snapshot, new_customer, record_initial_consent, store};
+use super::{diff, editable_snapshot, new_customer, store, store_insert_many};
 use crate::error::{CoreError, FieldError, Result};
 use crate::i18n::{self, Lang};
 use crate::import::{read_table, ColumnMapping, ImportField, Table};
@@ -232,10 +232,7 @@ pub async fn import(
         if cancelled() {
             return Err(CoreError::Cancelled);
         }
-        store::insert_many(&mut tx, chunk).await?;
-        for customer in chunk {
-            record_initial_consent(&mut tx, customer, actor, options.now).await?;
-        }
+        store_insert_many(&mut tx, chunk, actor, options.now).await?;
     }
     if let Some(statements) = rebuild {
         store::create_indexes(&mut tx, &statements).await?;

@@ -71,7 +71,9 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, draft: &CustomerDraft, opt
     }
     let customer = new_customer(valid, actor, options.now);
     store::insert(&mut tx, &customer).await?;
-    record_initial_consent(&mut tx, &customer, actor, options.now).await?;
+    for change in initial_consent_changes(&customer, actor, options.now) {
+        store::insert_consent_change(&mut tx, &customer.id, &change).await?;
+    }
     store::insert_audit(&mut tx, options.now, actor.audit_name(), &customer.id, "created", &Value::Object(editable_snapshot(&customer))).await?;
     tx.commit().await?;
     Ok(customer)
@@ -373,7 +375,10 @@ fn diff(before: &Map<String, Value>, after: &Map<String, Value>) -> Map<String, 
 
 /// The consent fields of SPEC §1.3 as `(name, value)`, in a stable order.
 fn consent_fields(c: &Customer) -> Vec<(&'static str, String)> {
-    let p = &c.contact_info.communication_preferences;
+    consent_values(&c.contact_info.communication_preferences, c.contact_info.preferred_contact_method, c.interactions.newsletter_subscription)
+}
+
+fn consent_values(p: &CommunicationPreferences, method: ContactMethod, newsletter: bool) -> Vec<(&'static str, String)> {
     vec![
         ("marketingEmails", p.marketing_emails.to_string()),
         ("smsNotifications", p.sms_notifications.to_string()),
@@ -383,29 +388,30 @@ fn consent_fields(c: &Customer) -> Vec<(&'static str, String)> {
         ("pushNotifications", p.push_notifications.to_string()),
         ("emailFrequency", serde_json::to_value(p.email_frequency).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
         ("emailCategories", serde_json::to_string(&p.email_categories).unwrap_or_default()),
-        ("preferredContactMethod", serde_json::to_value(c.contact_info.preferred_contact_method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
-        ("newsletterSubscription", c.interactions.newsletter_subscription.to_string()),
+        ("preferredContactMethod", serde_json::to_value(method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        ("newsletterSubscription", newsletter.to_string()),
     ]
 }
 
-/// Logs the consent values a new record starts with where they differ from SPEC §5.3's
+/// The consent values a new record starts with where they differ from SPEC §5.3's
 /// defaults: an explicit opt-in is what must be provable, and a default needs no proof
 /// beyond the record's creation (which also keeps bulk imports from writing ten log rows
 /// per customer).
-async fn record_initial_consent(tx: &mut store::Tx<'_>, c: &Customer, actor: &Actor, now: DateTime<Utc>) -> Result<()> {
-    let mut defaults = c.clone();
-    defaults.contact_info.communication_preferences = CommunicationPreferences::default();
-    defaults.contact_info.preferred_contact_method = ContactMethod::default();
-    defaults.interactions.newsletter_subscription = false;
-    let default_values = consent_fields(&defaults);
-    for ((field, value), (_, default)) in consent_fields(c).into_iter().zip(default_values) {
-        if value == default {
-            continue;
-        }
-        let change = ConsentChange { field: field.to_string(), old_value: None, new_value: value, changed_at: now, changed_by: actor.audit_name().to_string() };
-        store::insert_consent_change(tx, &c.id, &change).await?;
-    }
-    Ok(())
+fn initial_consent_changes(c: &Customer, actor: &Actor, now: DateTime<Utc>) -> Vec<ConsentChange> {
+    static DEFAULTS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    let defaults = DEFAULTS.get_or_init(|| consent_values(&CommunicationPreferences::default(), ContactMethod::default(), false));
+    consent_fields(c)
+        .into_iter()
+        .zip(defaults)
+        .filter(|((_, value), (_, default))| value != default)
+        .map(|((field, value), _)| ConsentChange {
+            field: field.to_string(),
+            old_value: None,
+            new_value: value,
+            changed_at: now,
+            changed_by: actor.audit_name().to_string(),
+        })
+        .collect()
 }
 
 fn consent_changes(before: &Customer, after: &Customer, actor: &Actor, now: DateTime<Utc>) -> Vec<ConsentChange> {
@@ -423,8 +429,13 @@ fn consent_changes(before: &Customer, after: &Customer, actor: &Actor, now: Date
         .collect()
 }
 
-/// Inserts fully built records as they are: for bulk producers (the demo store) that
-/// validated their drafts and manage their own transaction.
-pub(crate) async fn store_insert_many(tx: &mut store::Tx<'_>, customers: &[Customer]) -> Result<()> {
-    store::insert_many(tx, customers).await
+/// Inserts fully built records as they are, with their initial consent: for bulk
+/// producers (the demo store, an import) that validated their drafts and manage their own
+/// transaction.
+pub(crate) async fn store_insert_many(tx: &mut store::Tx<'_>, customers: &[Customer], actor: &Actor, now: DateTime<Utc>) -> Result<()> {
+    let changes: Vec<(&str, ConsentChange)> = customers
+        .iter()
+        .flat_map(|c| initial_consent_changes(c, actor, now).into_iter().map(move |change| (c.id.as_str(), change)))
+        .collect();
+    store::insert_many(tx, customers, &changes).await
 }

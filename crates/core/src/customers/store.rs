@@ -2,6 +2,8 @@
 //! consent and audit logs, and the folded search index. Every write here runs inside a
 //! transaction its caller opened, so a use-case commits all of it or none of it.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -180,8 +182,8 @@ fn customer_from_row(row: &SqliteRow, addresses: Vec<Address>, tags: Vec<String>
     }
 }
 
-/// The staff-editable columns, in the order [`bind_editable`] binds them. Insert and update
-/// share this list, so a new editable field is added in one place.
+/// The staff-editable columns, in the order [`editable_values`] gives them. Insert and
+/// update share this list, so a new editable field is added in one place.
 const EDITABLE_COLUMNS: [&str; 26] = [
     "email", "phone", "phone_operator", "first_name", "last_name", "date_of_birth", "gender",
     "preferred_language", "nationality", "secondary_phone", "whatsapp", "preferred_contact_method",
@@ -190,52 +192,127 @@ const EDITABLE_COLUMNS: [&str; 26] = [
     "newsletter_subscription", "notes", "custom_fields", "incomplete", "city", "name_key",
 ];
 
-type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+/// The columns only an insert writes, in the order [`fixed_values`] gives them.
+const FIXED_COLUMNS: [&str; 19] = [
+    "id", "user_id", "created_at", "updated_at", "created_by", "last_activity_date",
+    "total_logins", "total_page_views", "total_cart_additions", "total_wishlist_items",
+    "referral_source", "account_manager_id", "referral_code", "referred_by", "segment",
+    "total_orders", "total_spent", "average_order_value", "lifetime_value",
+];
 
-fn bind_editable<'q>(query: Query<'q>, c: &'q Customer) -> Query<'q> {
-    let prefs = &c.contact_info.communication_preferences;
-    query
-        .bind(&c.email)
-        .bind(&c.phone)
-        .bind(c.phone_operator.map(Operator::as_str))
-        .bind(&c.personal_info.first_name)
-        .bind(&c.personal_info.last_name)
-        .bind(c.personal_info.date_of_birth.map(|d| d.format("%Y-%m-%d").to_string()))
-        .bind(c.personal_info.gender.as_ref().map(enum_text))
-        .bind(c.personal_info.preferred_language.code())
-        .bind(&c.personal_info.nationality)
-        .bind(&c.contact_info.secondary_phone)
-        .bind(&c.contact_info.whatsapp)
-        .bind(enum_text(&c.contact_info.preferred_contact_method))
-        .bind(prefs.marketing_emails)
-        .bind(prefs.sms_notifications)
-        .bind(prefs.order_updates)
-        .bind(prefs.promotional_offers)
-        .bind(prefs.whatsapp_messages)
-        .bind(prefs.push_notifications)
-        .bind(enum_text(&prefs.email_frequency))
-        .bind(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into()))
-        .bind(c.interactions.newsletter_subscription)
-        .bind(&c.metadata.notes)
-        .bind(Value::Object(c.metadata.custom_fields.clone()).to_string())
-        .bind(c.incomplete)
-        .bind(c.default_address().map(|a| a.city.clone()))
-        .bind(fold(&c.full_name()))
+/// One column value of a customer row. Single writes bind these through sqlx and the bulk
+/// writer through SQLite's C API, so both write the same columns the same way.
+pub(crate) enum Bound<'a> {
+    Null,
+    Int(i64),
+    Text(Cow<'a, str>),
 }
 
-fn insert_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
-        let fixed = [
-            "id", "user_id", "created_at", "updated_at", "created_by", "last_activity_date",
-            "total_logins", "total_page_views", "total_cart_additions", "total_wishlist_items",
-            "referral_source", "account_manager_id", "referral_code", "referred_by", "segment",
-            "total_orders", "total_spent", "average_order_value", "lifetime_value",
-        ];
-        let columns: Vec<&str> = fixed.iter().chain(EDITABLE_COLUMNS.iter()).copied().collect();
-        let marks = vec!["?"; columns.len()].join(", ");
-        format!("INSERT INTO customers ({}) VALUES ({marks})", columns.join(", "))
+impl<'a> Bound<'a> {
+    fn text(value: &'a str) -> Self {
+        Bound::Text(Cow::Borrowed(value))
+    }
+
+    fn owned(value: String) -> Self {
+        Bound::Text(Cow::Owned(value))
+    }
+
+    fn optional(value: Option<&'a str>) -> Self {
+        value.map_or(Bound::Null, Bound::text)
+    }
+}
+
+impl From<bool> for Bound<'_> {
+    fn from(value: bool) -> Self {
+        Bound::Int(value.into())
+    }
+}
+
+impl rusqlite::ToSql for Bound<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(match self {
+            Bound::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Bound::Int(value) => ToSqlOutput::Borrowed(ValueRef::Integer(*value)),
+            Bound::Text(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+        })
+    }
+}
+
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+fn bind_all<'q>(query: Query<'q>, values: impl IntoIterator<Item = Bound<'q>>) -> Query<'q> {
+    values.into_iter().fold(query, |query, value| match value {
+        Bound::Null => query.bind(None::<i64>),
+        Bound::Int(value) => query.bind(value),
+        Bound::Text(Cow::Borrowed(text)) => query.bind(text),
+        Bound::Text(Cow::Owned(text)) => query.bind(text),
     })
+}
+
+fn editable_values(c: &Customer) -> [Bound<'_>; EDITABLE_COLUMNS.len()] {
+    let prefs = &c.contact_info.communication_preferences;
+    [
+        Bound::text(&c.email),
+        Bound::text(&c.phone),
+        Bound::optional(c.phone_operator.map(Operator::as_str)),
+        Bound::text(&c.personal_info.first_name),
+        Bound::text(&c.personal_info.last_name),
+        c.personal_info.date_of_birth.map_or(Bound::Null, |d| Bound::owned(d.format("%Y-%m-%d").to_string())),
+        c.personal_info.gender.as_ref().map_or(Bound::Null, |g| Bound::owned(enum_text(g))),
+        Bound::text(c.personal_info.preferred_language.code()),
+        Bound::text(&c.personal_info.nationality),
+        Bound::optional(c.contact_info.secondary_phone.as_deref()),
+        Bound::optional(c.contact_info.whatsapp.as_deref()),
+        Bound::owned(enum_text(&c.contact_info.preferred_contact_method)),
+        prefs.marketing_emails.into(),
+        prefs.sms_notifications.into(),
+        prefs.order_updates.into(),
+        prefs.promotional_offers.into(),
+        prefs.whatsapp_messages.into(),
+        prefs.push_notifications.into(),
+        Bound::owned(enum_text(&prefs.email_frequency)),
+        Bound::owned(serde_json::to_string(&prefs.email_categories).unwrap_or_else(|_| "[]".into())),
+        c.interactions.newsletter_subscription.into(),
+        Bound::text(&c.metadata.notes),
+        Bound::owned(Value::Object(c.metadata.custom_fields.clone()).to_string()),
+        c.incomplete.into(),
+        Bound::optional(c.default_address().map(|a| a.city.as_str())),
+        Bound::owned(fold(&c.full_name())),
+    ]
+}
+
+fn fixed_values(c: &Customer) -> [Bound<'_>; FIXED_COLUMNS.len()] {
+    [
+        Bound::text(&c.id),
+        Bound::optional(c.user_id.as_deref()),
+        Bound::owned(c.metadata.created_at.to_rfc3339()),
+        Bound::owned(c.metadata.updated_at.to_rfc3339()),
+        Bound::optional(c.metadata.created_by.as_deref()),
+        Bound::owned(c.interactions.last_activity_date.to_rfc3339()),
+        Bound::Int(c.interactions.total_logins),
+        Bound::Int(c.interactions.total_page_views),
+        Bound::Int(c.interactions.total_cart_additions),
+        Bound::Int(c.interactions.total_wishlist_items),
+        Bound::optional(c.interactions.referral_source.as_deref()),
+        Bound::optional(c.account_manager_id.as_deref()),
+        Bound::text(&c.referral_code),
+        Bound::optional(c.referred_by.as_deref()),
+        Bound::text(c.segmentation.segment.as_str()),
+        Bound::Int(c.history.total_orders),
+        Bound::Int(c.history.total_spent.dirhams()),
+        Bound::Int(c.history.average_order_value.dirhams()),
+        Bound::Int(c.segmentation.lifetime_value.dirhams()),
+    ]
+}
+
+/// `INSERT INTO customers (…) VALUES (?, …)`, with a leading `rowid` column when the
+/// caller assigns rowids.
+fn insert_sql(with_rowid: bool) -> String {
+    let columns: Vec<&str> =
+        with_rowid.then_some("rowid").into_iter().chain(FIXED_COLUMNS).chain(EDITABLE_COLUMNS).collect();
+    let marks = vec!["?"; columns.len()].join(", ");
+    format!("INSERT INTO customers ({}) VALUES ({marks})", columns.join(", "))
 }
 
 fn update_sql() -> &'static str {
@@ -246,94 +323,84 @@ fn update_sql() -> &'static str {
     })
 }
 
-fn bind_fixed<'q>(query: Query<'q>, c: &'q Customer) -> Query<'q> {
-    query
-        .bind(&c.id)
-        .bind(&c.user_id)
-        .bind(c.metadata.created_at.to_rfc3339())
-        .bind(c.metadata.updated_at.to_rfc3339())
-        .bind(&c.metadata.created_by)
-        .bind(c.interactions.last_activity_date.to_rfc3339())
-        .bind(c.interactions.total_logins)
-        .bind(c.interactions.total_page_views)
-        .bind(c.interactions.total_cart_additions)
-        .bind(c.interactions.total_wishlist_items)
-        .bind(&c.interactions.referral_source)
-        .bind(&c.account_manager_id)
-        .bind(&c.referral_code)
-        .bind(&c.referred_by)
-        .bind(c.segmentation.segment.as_str())
-        .bind(c.history.total_orders)
-        .bind(c.history.total_spent.dirhams())
-        .bind(c.history.average_order_value.dirhams())
-        .bind(c.segmentation.lifetime_value.dirhams())
-}
-
 /// Inserts a new customer with its addresses, tags and search entry.
 pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
-    let query = bind_fixed(sqlx::query(insert_sql()), c);
-    let result = bind_editable(query, c).execute(&mut *conn).await?;
+    let sql = insert_sql(false);
+    let query = bind_all(sqlx::query(&sql), fixed_values(c));
+    let result = bind_all(query, editable_values(c)).execute(&mut *conn).await?;
     write_children(conn, c).await?;
     index(conn, result.last_insert_rowid(), c).await
 }
 
-/// SQLite binds at most 32,766 values per statement; batches stay well below.
-const MAX_BOUND_VALUES: usize = 30_000;
-
-/// `INSERT INTO table (columns) VALUES (?, …), (?, …)` for `rows` rows.
-fn multi_row_sql(head: &str, columns: usize, rows: usize) -> String {
-    let group = format!("({})", vec!["?"; columns].join(", "));
-    format!("{head} VALUES {}", vec![group.as_str(); rows].join(", "))
-}
-
-/// Inserts many new customers at once: multi-row statements instead of several statements
-/// per customer, which is what makes a million-row import take seconds, not an hour.
-pub(crate) async fn insert_many(conn: &mut SqliteConnection, customers: &[Customer]) -> Result<()> {
-    let columns = 20 + EDITABLE_COLUMNS.len();
-    let head = insert_sql().split(" VALUES").next().unwrap_or_default().replacen("(id,", "(rowid, id,", 1);
-    // Rowids are given, not left to SQLite, so the search index needs no lookup per batch.
+/// Inserts many new customers, with their addresses, tags, search entries and the consent
+/// changes given for them, on the caller's transaction.
+///
+/// This is the path a million-row import takes, so it prepares each statement once and
+/// binds values through SQLite's C API on the connection sqlx opened: through sqlx every
+/// value crossed to a worker thread as an owned argument, which cost more than SQLite's own
+/// work (BENCHMARKS.md). The connection stays locked away from sqlx meanwhile.
+pub(crate) async fn insert_many(conn: &mut SqliteConnection, customers: &[Customer], consents: &[(&str, ConsentChange)]) -> Result<()> {
+    // Rowids are given, not left to SQLite, so the search index needs no lookup.
     let first_rowid: i64 = sqlx::query_scalar("SELECT coalesce(max(rowid), 0) + 1 FROM customers").fetch_one(&mut *conn).await?;
-    for (n, chunk) in customers.chunks(MAX_BOUND_VALUES / columns).enumerate() {
-        let base = first_rowid + (n * (MAX_BOUND_VALUES / columns)) as i64;
-        let sql = multi_row_sql(&head, columns, chunk.len());
-        let mut query = sqlx::query(&sql);
-        for (i, c) in chunk.iter().enumerate() {
-            query = bind_editable(bind_fixed(query.bind(base + i as i64), c), c);
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: the handle is an open connection that sqlx cannot use while `handle` is
+    // locked, which outlives `db`; `from_handle` leaves it open when `db` is dropped.
+    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    let mut insert_customer = db.prepare(&insert_sql(true))?;
+    let mut insert_entry = db.prepare("INSERT INTO customers_fts (rowid, name, phone, email) VALUES (?, ?, ?, ?)")?;
+    let mut insert_address = db.prepare(
+        "INSERT INTO customer_addresses (customer_id, position, country, city, area, street,
+            building, apartment, postal_code, lat, lng, is_default)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let mut insert_tag = db.prepare("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")?;
+    let mut insert_consent = db.prepare(
+        "INSERT INTO consent_log (id, customer_id, field, old_value, new_value, changed_at, changed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    for (n, c) in customers.iter().enumerate() {
+        insert_customer.raw_bind_parameter(1, first_rowid + n as i64)?;
+        for (i, value) in fixed_values(c).iter().chain(editable_values(c).iter()).enumerate() {
+            insert_customer.raw_bind_parameter(i + 2, value)?;
         }
-        query.execute(&mut *conn).await?;
-        let entries: Vec<(i64, IndexEntry)> = chunk.iter().enumerate().map(|(i, c)| (base + i as i64, index_entry(c))).collect();
-        for part in entries.chunks(MAX_BOUND_VALUES / 4) {
-            let sql = multi_row_sql("INSERT INTO customers_fts (rowid, name, phone, email)", 4, part.len());
-            let mut query = sqlx::query(&sql);
-            for (rowid, entry) in part {
-                query = query.bind(rowid).bind(&entry.name).bind(&entry.phone).bind(&entry.email);
-            }
-            query.execute(&mut *conn).await?;
+        insert_customer.raw_execute()?;
+        for (position, a) in c.addresses.iter().enumerate() {
+            insert_address.execute(rusqlite::params![
+                c.id,
+                position as i64,
+                a.country,
+                a.city,
+                a.area,
+                a.street,
+                a.building,
+                a.apartment,
+                a.postal_code,
+                a.coordinates.map(|p| p.lat),
+                a.coordinates.map(|p| p.lng),
+                a.is_default,
+            ])?;
+        }
+        for tag in &c.metadata.tags {
+            insert_tag.execute([&c.id, tag])?;
         }
     }
-    let addresses: Vec<(&Customer, usize, &Address)> =
-        customers.iter().flat_map(|c| c.addresses.iter().enumerate().map(move |(i, a)| (c, i, a))).collect();
-    for part in addresses.chunks(MAX_BOUND_VALUES / 12) {
-        let sql = multi_row_sql(
-            "INSERT INTO customer_addresses (customer_id, position, country, city, area, street,
-                building, apartment, postal_code, lat, lng, is_default)",
-            12,
-            part.len(),
-        );
-        let mut query = sqlx::query(&sql);
-        for (c, position, a) in part {
-            query = bind_address(query, c, *position, a);
-        }
-        query.execute(&mut *conn).await?;
+    for (customer_id, change) in consents {
+        insert_consent.execute(rusqlite::params![
+            uuid::Uuid::now_v7().to_string(),
+            customer_id,
+            change.field,
+            change.old_value,
+            change.new_value,
+            change.changed_at.to_rfc3339(),
+            change.changed_by,
+        ])?;
     }
-    let tags: Vec<(&str, &str)> = customers.iter().flat_map(|c| c.metadata.tags.iter().map(move |t| (c.id.as_str(), t.as_str()))).collect();
-    for part in tags.chunks(MAX_BOUND_VALUES / 2) {
-        let sql = multi_row_sql("INSERT INTO customer_tags (customer_id, tag)", 2, part.len());
-        let mut query = sqlx::query(&sql);
-        for (id, tag) in part {
-            query = query.bind(*id).bind(*tag);
-        }
-        query.execute(&mut *conn).await?;
+    // The search entries go last. Each statement above opens a savepoint, and FTS5 writes
+    // its pending entries out as a new segment at every savepoint: indexing row by row
+    // between them made one tiny segment per customer, then merged them all again.
+    for (n, c) in customers.iter().enumerate() {
+        let entry = index_entry(c);
+        insert_entry.execute(rusqlite::params![first_rowid + n as i64, entry.name, entry.phone, entry.email])?;
     }
     Ok(())
 }
@@ -358,7 +425,7 @@ fn bind_address<'q>(query: Query<'q>, c: &'q Customer, position: usize, a: &'q A
 /// segmentation) belong to the modules that derive them.
 pub(crate) async fn update_editable(conn: &mut SqliteConnection, c: &Customer) -> Result<()> {
     let query = sqlx::query(update_sql()).bind(c.metadata.updated_at.to_rfc3339());
-    bind_editable(query, c).bind(&c.id).execute(&mut *conn).await?;
+    bind_all(query, editable_values(c)).bind(&c.id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM customer_addresses WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?").bind(&c.id).execute(&mut *conn).await?;
     write_children(conn, c).await?;
