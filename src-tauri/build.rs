@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "saved_views",
     "save_view",
     "delete_view",
+    "custom_field_definitions",
+    "save_custom_field_definitions",
     "preview_import",
     "run_import",
     "cancel_import",

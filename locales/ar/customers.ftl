@@ -302,3 +302,24 @@ bulk-select-customer = تحديد العميل
 bulk-clear-selection = إلغاء التحديد
 bulk-add-tag-title = إضافة وسم
 bulk-remove-tag-title = إزالة وسم
+
+## Custom fields (SPEC §1.7)
+section-custom-fields = حقول إضافية
+custom-fields-title = الحقول الإضافية
+custom-fields-hint = حقول يعرّفها المتجر لكل عميل. حذف حقل لا يحذف قيمه المحفوظة، بل تُعرض للقراءة فقط.
+custom-fields-empty = لا توجد حقول إضافية بعد.
+custom-fields-saved = حُفظت الحقول الإضافية.
+custom-field-key = المفتاح
+custom-field-label = الاسم بالعربية
+custom-field-label-en = الاسم بالإنجليزية
+custom-field-kind = النوع
+custom-field-allowed = القيم المسموح بها
+custom-field-add = إضافة حقل
+custom-field-remove = حذف الحقل
+custom-field-kind-text = نص
+custom-field-kind-number = رقم
+custom-field-kind-boolean = نعم / لا
+custom-field-kind-date = تاريخ
+custom-field-kind-list = قائمة
+filter-custom-field = حقل إضافي
+filter-custom-value = قيمته

@@ -257,3 +257,24 @@ bulk-select-customer = Select customer
 bulk-clear-selection = Clear selection
 bulk-add-tag-title = Add a tag
 bulk-remove-tag-title = Remove a tag
+
+## Custom fields (SPEC §1.7)
+section-custom-fields = Custom fields
+custom-fields-title = Custom fields
+custom-fields-hint = Fields your store defines for every customer. Removing a field keeps its saved values, shown read-only.
+custom-fields-empty = No custom fields yet.
+custom-fields-saved = Custom fields saved.
+custom-field-key = Key
+custom-field-label = Arabic name
+custom-field-label-en = English name
+custom-field-kind = Type
+custom-field-allowed = Allowed values
+custom-field-add = Add a field
+custom-field-remove = Remove the field
+custom-field-kind-text = Text
+custom-field-kind-number = Number
+custom-field-kind-boolean = Yes / no
+custom-field-kind-date = Date
+custom-field-kind-list = List
+filter-custom-field = Custom field
+filter-custom-value = Value

@@ -62,6 +62,8 @@ fn main() {
             commands::customers::saved_views,
             commands::customers::save_view,
             commands::customers::delete_view,
+            commands::customers::custom_field_definitions,
+            commands::customers::save_custom_field_definitions,
             commands::import::preview_import,
             commands::import::run_import,
             commands::import::cancel_import,

@@ -143,3 +143,91 @@ async fn the_demo_store_lists_customers_in_both_languages() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn custom_fields_are_defined_filled_in_shown_and_filtered_on() -> Result<()> {
+    use fantoccini::key::Key;
+    let app = App::start(|_| async { Ok(()) }).await?;
+    app.use_arabic().await?;
+    app.click("[data-testid=first-run-empty]").await?;
+
+    // A key that is not a key is refused, and nothing is saved.
+    app.click("[data-testid=open-custom-fields]").await?;
+    app.wait_text("h3", "الحقول الإضافية").await?;
+    app.click("[data-testid=add-custom-field]").await?;
+    app.type_into("[data-testid=definition-key-0]", "فرع").await?;
+    app.type_into("[data-testid=definition-label-0]", "الفرع").await?;
+    app.click("[data-testid=save-custom-fields]").await?;
+    app.wait_text("[data-testid=custom-field-row-0]", "المفتاح يبدأ بحرف لاتيني").await?;
+    app.screenshot("17-custom-fields-refused-ar").await?;
+
+    app.type_into("[data-testid=definition-key-0]", "branch").await?;
+    app.type_into("[data-testid=definition-label-en-0]", "Branch").await?;
+    let enter = char::from(Key::Enter).to_string();
+    let allowed = app.find("[data-testid=definition-allowed-0]").await?;
+    allowed.send_keys(&format!("قرقارش{enter}")).await?;
+    allowed.send_keys(&format!("الفويهات{enter}")).await?;
+    app.click("[data-testid=add-custom-field]").await?;
+    app.type_into("[data-testid=definition-key-1]", "wholesale").await?;
+    app.type_into("[data-testid=definition-label-1]", "تاجر جملة").await?;
+    app.type_into("[data-testid=definition-label-en-1]", "Wholesale buyer").await?;
+    app.select_option("[data-testid=definition-kind-1]", "نعم / لا").await?;
+    app.click("[data-testid=save-custom-fields]").await?;
+    app.wait_text("[data-testid=custom-fields-message]", "حُفظت الحقول الإضافية").await?;
+    app.screenshot("18-custom-fields-saved-ar").await?;
+
+    // The form edits them; the profile shows them under their Arabic labels.
+    app.click("[data-testid=back]").await?;
+    app.click("[data-testid=new-customer]").await?;
+    app.type_into("[data-testid=field-firstName]", "سالم").await?;
+    app.type_into("[data-testid=field-lastName]", "المصراتي").await?;
+    app.type_into("[data-testid=field-phone]", "0925551234").await?;
+    app.type_into("[data-testid=field-email]", "salem@mail.ly").await?;
+    app.type_into("[data-testid=field-address-city]", "طرابلس").await?;
+    app.type_into("[data-testid=field-address-area]", "قرقارش").await?;
+    app.select_option("[data-testid=custom-field-branch]", "قرقارش").await?;
+    app.click("[data-testid=custom-field-wholesale]").await?;
+    app.click("[data-testid=save-customer]").await?;
+    app.wait_text("[data-testid=custom-value-branch]", "قرقارش").await?;
+    app.wait_text("[data-testid=custom-value-wholesale]", "نعم").await?;
+    app.screenshot("19-custom-fields-profile-ar").await?;
+
+    app.click("[data-testid=back]").await?;
+    app.click("[data-testid=new-customer]").await?;
+    app.type_into("[data-testid=field-firstName]", "هدى").await?;
+    app.type_into("[data-testid=field-lastName]", "الفيتوري").await?;
+    app.type_into("[data-testid=field-phone]", "0915554321").await?;
+    app.type_into("[data-testid=field-email]", "huda@mail.ly").await?;
+    app.type_into("[data-testid=field-address-city]", "بنغازي").await?;
+    app.type_into("[data-testid=field-address-area]", "الفويهات").await?;
+    app.select_option("[data-testid=custom-field-branch]", "الفويهات").await?;
+    app.click("[data-testid=save-customer]").await?;
+    app.wait_text("[data-testid=custom-value-branch]", "الفويهات").await?;
+
+    // The list filters on a custom field's value.
+    app.click("[data-testid=back]").await?;
+    app.wait_text("[data-testid=customer-row]", "الفيتوري").await?;
+    app.click("[data-testid=more-filters]").await?;
+    app.select_option("[data-testid=filter-custom-field]", "الفرع").await?;
+    app.select_option("[data-testid=filter-custom-value]", "قرقارش").await?;
+    app.wait_text("[data-testid=customer-count]", "عميل واحد").await?;
+    app.wait_text("[data-testid=customer-row]", "المصراتي").await?;
+    assert_eq!(app.count("[data-testid=customer-row]").await?, 1);
+    app.screenshot("20-custom-field-filter-ar").await?;
+
+    // In English the fields carry their English labels.
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("body", "Custom field").await?;
+    app.screenshot("21-custom-field-filter-en").await?;
+    app.click("[data-testid=customer-row]").await?;
+    app.wait_text("body", "Wholesale buyer").await?;
+    app.wait_text("[data-testid=custom-value-wholesale]", "Yes").await?;
+    app.screenshot("22-custom-fields-profile-en").await?;
+    app.click("[data-testid=back]").await?;
+    app.click("[data-testid=open-custom-fields]").await?;
+    app.wait_text("[data-testid=custom-fields-hint]", "Removing a field keeps its saved values").await?;
+    assert_eq!(app.eval("return document.querySelector('[data-testid=definition-kind-1]').value").await?, "Yes / no");
+    app.screenshot("23-custom-fields-en").await?;
+    app.close().await?;
+    Ok(())
+}

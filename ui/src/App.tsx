@@ -8,6 +8,7 @@ import { CustomerForm } from "./screens/CustomerForm";
 import { CustomerList } from "./screens/CustomerList";
 import { CustomerProfileScreen } from "./screens/CustomerProfile";
 import { DuplicatesScreen } from "./screens/DuplicatesScreen";
+import { CustomFieldsScreen } from "./screens/CustomFieldsScreen";
 import { FirstRun } from "./screens/FirstRun";
 import { ImportScreen } from "./screens/ImportScreen";
 
@@ -20,6 +21,7 @@ export type Route =
   | { section: "customers"; view: "new" }
   | { section: "customers"; view: "import" }
   | { section: "customers"; view: "duplicates" }
+  | { section: "customers"; view: "fields" }
   | { section: Exclude<Section, "customers"> };
 
 const SECTIONS: { id: Section; label: string }[] = [
@@ -94,6 +96,7 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
           onNew={() => setRoute({ section: "customers", view: "new" })}
           onImport={() => setRoute({ section: "customers", view: "import" })}
           onDuplicates={() => setRoute({ section: "customers", view: "duplicates" })}
+          onCustomFields={() => setRoute({ section: "customers", view: "fields" })}
         />
       );
     case "duplicates":
@@ -103,6 +106,8 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
           onOpen={(id) => setRoute({ section: "customers", view: "profile", id })}
         />
       );
+    case "fields":
+      return <CustomFieldsScreen onBack={() => setRoute({ section: "customers", view: "list" })} />;
     case "import":
       return <ImportScreen onDone={() => setRoute({ section: "customers", view: "list" })} />;
     case "profile":

@@ -20,6 +20,7 @@ import type { MergeRecord } from "./bindings/MergeRecord";
 import type { SavedView } from "./bindings/SavedView";
 import type { BulkTarget } from "./bindings/BulkTarget";
 import type { DeletionBatch } from "./bindings/DeletionBatch";
+import type { CustomFieldDefinition } from "./bindings/CustomFieldDefinition";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -55,4 +56,7 @@ export const api = {
   savedViews: () => invoke<SavedView[]>("saved_views"),
   saveView: (view: SavedView) => invoke<SavedView[]>("save_view", { view }),
   deleteView: (name: string) => invoke<SavedView[]>("delete_view", { name }),
+  customFieldDefinitions: () => invoke<CustomFieldDefinition[]>("custom_field_definitions"),
+  saveCustomFieldDefinitions: (definitions: CustomFieldDefinition[]) =>
+    invoke<CustomFieldDefinition[]>("save_custom_field_definitions", { definitions }),
 };

@@ -106,6 +106,53 @@ const CITIES: &[(&str, &[&str], u32)] = &[
 const TAGS: &[&str] = &["جملة", "مؤثر", "شكوى سابقة", "عميل شركات", "يفضل الدفع عند الاستلام"];
 const EMAIL_DOMAINS: &[&str] = &["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "ltt.ly"];
 
+const BRANCHES: &[&str] = &["طرابلس - قرقارش", "بنغازي - الفويهات", "مصراتة - وسط المدينة"];
+const SIZES: &[&str] = &["S", "M", "L", "XL", "XXL"];
+
+/// The custom fields a Libyan fashion and electronics store typically adds (SPEC §1.7).
+fn demo_field_definitions() -> Vec<customers::CustomFieldDefinition> {
+    use customers::{CustomFieldDefinition, CustomFieldKind};
+    vec![
+        CustomFieldDefinition {
+            key: "preferredBranch".into(),
+            label: "الفرع المفضل".into(),
+            label_en: "Preferred branch".into(),
+            kind: CustomFieldKind::Text,
+            allowed_values: BRANCHES.iter().map(|b| b.to_string()).collect(),
+        },
+        CustomFieldDefinition {
+            key: "wholesale".into(),
+            label: "تاجر جملة".into(),
+            label_en: "Wholesale buyer".into(),
+            kind: CustomFieldKind::Boolean,
+            allowed_values: Vec::new(),
+        },
+        CustomFieldDefinition {
+            key: "clothingSizes".into(),
+            label: "المقاسات".into(),
+            label_en: "Clothing sizes".into(),
+            kind: CustomFieldKind::List,
+            allowed_values: SIZES.iter().map(|s| s.to_string()).collect(),
+        },
+    ]
+}
+
+fn demo_field_values(rng: &mut ChaCha8Rng) -> serde_json::Map<String, serde_json::Value> {
+    let mut values = serde_json::Map::new();
+    if rng.gen_bool(0.6) {
+        values.insert("preferredBranch".into(), BRANCHES.choose(rng).expect("non-empty").to_string().into());
+    }
+    if rng.gen_bool(0.08) {
+        values.insert("wholesale".into(), true.into());
+    }
+    if rng.gen_bool(0.3) {
+        let count = rng.gen_range(1..=2);
+        let sizes: Vec<serde_json::Value> = SIZES.choose_multiple(rng, count).map(|s| s.to_string().into()).collect();
+        values.insert("clothingSizes".into(), sizes.into());
+    }
+    values
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct DemoOptions {
     pub customers: u32,
@@ -117,7 +164,13 @@ pub struct DemoOptions {
 /// large demo does not hold one huge journal, reporting progress after each.
 pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl FnMut(u32, u32)) -> Result<u32> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    // Custom-field values come from their own stream, so adding them left every other
+    // demo value as it was for the same seed.
+    let mut field_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x00c0_ffee);
     let actor = Actor::Sync;
+    if customers::custom_field_definitions(pool).await?.is_empty() {
+        customers::save_custom_field_definitions(pool, &actor, demo_field_definitions(), options.now).await?;
+    }
     let mut phones: Vec<String> = Vec::new();
     let mut done = 0;
     while done < options.customers {
@@ -140,6 +193,7 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
             customer.interactions.last_activity_date = created + Duration::minutes(rng.gen_range(0..=(options.now - created).num_minutes().max(0)));
             customer.interactions.referral_source = Some(["search", "ads", "referral", "facebook", "instagram"].choose(&mut rng).expect("non-empty").to_string());
             customer.metadata.created_by = Some("demo".to_string());
+            customer.metadata.custom_fields = demo_field_values(&mut field_rng);
             customer.metadata.updated_at = customer.interactions.last_activity_date;
             made.push(customer);
         }

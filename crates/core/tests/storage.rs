@@ -305,3 +305,65 @@ async fn a_bulk_delete_hides_everyone_it_covers_and_restore_brings_them_back() {
     assert_eq!(&kinds[..2], &["restored".to_string(), "deleted".to_string()]);
     assert!(matches!(customers::restore(&pool, &actor, &batch.id, now()).await, Err(CoreError::Invalid(_))));
 }
+
+#[tokio::test]
+async fn section_1_7_custom_fields_are_checked_against_their_definitions_and_filterable() {
+    use eishro_core::customers::{CustomFieldDefinition, CustomFieldKind, CustomFieldMatch, CustomerFilter};
+    use serde_json::json;
+    let (_dir, pool, actor) = fresh().await;
+    let define = |key: &str, kind, allowed: &[&str]| CustomFieldDefinition {
+        key: key.into(),
+        label: "حقل".into(),
+        label_en: String::new(),
+        kind,
+        allowed_values: allowed.iter().map(|s| s.to_string()).collect(),
+    };
+    // A wrong definition saves nothing.
+    let refused = customers::save_custom_field_definitions(&pool, &actor, vec![define("bad key", CustomFieldKind::Text, &[])], now()).await;
+    assert!(matches!(refused, Err(CoreError::Invalid(_))));
+    assert!(customers::custom_field_definitions(&pool).await.unwrap().is_empty());
+    customers::save_custom_field_definitions(
+        &pool,
+        &actor,
+        vec![
+            define("branch", CustomFieldKind::Text, &["قرقارش", "الفويهات"]),
+            define("wholesale", CustomFieldKind::Boolean, &[]),
+            define("sizes", CustomFieldKind::List, &[]),
+            define("visits", CustomFieldKind::Number, &[]),
+        ],
+        now(),
+    )
+    .await
+    .unwrap();
+
+    let mut bad = draft("علي", "الزوي", "0911111111", "ali@mail.ly");
+    bad.custom_fields = json!({"branch": "مصراتة"}).as_object().unwrap().clone();
+    let Err(CoreError::Invalid(errors)) = customers::create(&pool, &actor, &bad, create_options()).await else { panic!("refused") };
+    assert_eq!(errors[0].field, "customFields.branch");
+    assert_eq!(customers::count(&pool).await.unwrap(), 0, "nothing written");
+
+    let mut with = draft("علي", "الزوي", "0911111111", "ali@mail.ly");
+    with.custom_fields =
+        json!({"branch": "قرقارش", "wholesale": true, "sizes": ["L", "XL"], "visits": 3, "note": "", "legacy": "من النظام القديم"})
+            .as_object()
+            .unwrap()
+            .clone();
+    let a = customers::create(&pool, &actor, &with, create_options()).await.unwrap();
+    assert!(!a.metadata.custom_fields.contains_key("note"), "an empty value is not stored");
+    assert_eq!(a.metadata.custom_fields["legacy"], json!("من النظام القديم"), "an undefined key is kept as it is");
+    let mut other = draft("مريم", "الشريف", "0922222222", "maryam@mail.ly");
+    other.custom_fields = json!({"branch": "الفويهات", "wholesale": false, "visits": 30}).as_object().unwrap().clone();
+    let b = customers::create(&pool, &actor, &other, create_options()).await.unwrap();
+
+    let ids = |key: &str, value: &str| {
+        let (pool, filter) = (pool.clone(), CustomerFilter { custom_field: Some(CustomFieldMatch { key: key.into(), value: value.into() }), ..Default::default() });
+        async move { customers::list(&pool, &filter, Default::default(), 0, 50).await.unwrap().rows.into_iter().map(|c| c.id).collect::<Vec<_>>() }
+    };
+    assert_eq!(ids("branch", "قرقارش").await, vec![a.id.clone()]);
+    assert_eq!(ids("wholesale", "true").await, vec![a.id.clone()]);
+    assert_eq!(ids("wholesale", "false").await, vec![b.id.clone()]);
+    assert_eq!(ids("sizes", "XL").await, vec![a.id.clone()], "a list contains the value");
+    assert_eq!(ids("visits", "30").await, vec![b.id.clone()]);
+    assert!(ids("visits", "3'; DROP TABLE customers; --").await.is_empty());
+    assert!(ids("no such key!", "x").await.is_empty(), "a malformed key matches nobody");
+}

@@ -3,6 +3,7 @@
 use chrono::Utc;
 use eishro_core::customers::{
     self, CreateOptions, Customer, CustomerDraft, CustomerFilter, CustomerPage, CustomerProfile, CustomerSort, CustomerSummary, SavedView, BulkTarget, DeletionBatch,
+    CustomFieldDefinition,
 };
 use tauri::State;
 
@@ -58,6 +59,19 @@ pub async fn save_view(state: State<'_, AppState>, view: SavedView) -> CommandRe
 #[tauri::command]
 pub async fn delete_view(state: State<'_, AppState>, name: String) -> CommandResult<Vec<SavedView>> {
     customers::delete_view(&state.pool, &state.actor, &name, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn custom_field_definitions(state: State<'_, AppState>) -> CommandResult<Vec<CustomFieldDefinition>> {
+    customers::custom_field_definitions(&state.pool).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_custom_field_definitions(
+    state: State<'_, AppState>,
+    definitions: Vec<CustomFieldDefinition>,
+) -> CommandResult<Vec<CustomFieldDefinition>> {
+    customers::save_custom_field_definitions(&state.pool, &state.actor, definitions, Utc::now()).await.map_err(to_payload)
 }
 
 #[tauri::command]

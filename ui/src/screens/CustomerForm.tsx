@@ -9,6 +9,7 @@ import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import { useT } from "../i18n";
 import { Ltr } from "../Ltr";
+import { CustomFieldInput, useCustomFieldDefinitions } from "../customFields";
 
 const EMPTY: CustomerDraft = {
   firstName: "",
@@ -87,6 +88,7 @@ export function CustomerForm({
   onOpen: (id: string) => void;
 }) {
   const t = useT();
+  const definitions = useCustomFieldDefinitions().data ?? [];
   const queryClient = useQueryClient();
   const existing = useQuery({
     queryKey: ["customers", "profile", id],
@@ -293,6 +295,22 @@ export function CustomerForm({
             />
           </Stack>
         </Card>
+        {definitions.length > 0 && (
+          <Card withBorder>
+            <Title order={5} mb="sm">{t("section-custom-fields")}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {definitions.map((definition) => (
+                <CustomFieldInput
+                  key={definition.key}
+                  definition={definition}
+                  value={draft.customFields[definition.key]}
+                  error={err(`customFields.${definition.key}`)}
+                  onChange={(value) => set("customFields", { ...draft.customFields, [definition.key]: value })}
+                />
+              ))}
+            </SimpleGrid>
+          </Card>
+        )}
         <Group>
           <Button type="submit" loading={saving} data-testid="save-customer">
             {t("action-save")}

@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { createContext, ReactNode, useContext, useRef, useState } from "react";
 import { api } from "../api";
 import type { CustomerFilter } from "../bindings/CustomerFilter";
+import { fieldLabel, filterChoices, useCustomFieldDefinitions } from "../customFields";
 import type { CustomerSort } from "../bindings/CustomerSort";
 import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ExportFormat } from "../bindings/ExportFormat";
@@ -66,11 +67,13 @@ export function CustomerList({
   onNew,
   onImport,
   onDuplicates,
+  onCustomFields,
 }: {
   onOpen: (id: string) => void;
   onNew: () => void;
   onImport: () => void;
   onDuplicates: () => void;
+  onCustomFields: () => void;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -95,6 +98,10 @@ export function CustomerList({
   const [orderAfter, setOrderAfter] = useState("");
   const [orderBefore, setOrderBefore] = useState("");
   const [consents, setConsents] = useState<ConsentFlag[]>([]);
+  const [customKey, setCustomKey] = useState<string | null>(null);
+  const [customValue, setCustomValue] = useState("");
+  const definitions = useCustomFieldDefinitions().data ?? [];
+  const customDefinition = definitions.find((d) => d.key === customKey) ?? null;
   const [sort, setSort] = useState<CustomerSort | null>(null);
   const [columns, setColumns] = useState<ListColumn[]>(ALL_COLUMNS);
   const [viewName, setViewName] = useState<string | null>(null);
@@ -103,7 +110,7 @@ export function CustomerList({
   const [bulk, setBulk] = useState<{ add: boolean; tag: string; error: string | null } | null>(null);
   const queryClient = useQueryClient();
   const views = useQuery({ queryKey: ["saved-views"], queryFn: api.savedViews });
-  const [debounced] = useDebouncedValue({ query: query.trim(), city: city.trim(), tag: tag.trim() }, 150);
+  const [debounced] = useDebouncedValue({ query: query.trim(), city: city.trim(), tag: tag.trim(), customValue: customValue.trim() }, 150);
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([["/", () => searchRef.current?.focus()]]);
 
@@ -119,8 +126,10 @@ export function CustomerList({
     lastOrderAfter: orderAfter || null,
     lastOrderBefore: orderBefore || null,
     consents,
+    customField: customKey && debounced.customValue ? { key: customKey, value: debounced.customValue } : null,
   };
-  const moreFilters = [filter.totalSpentMin, filter.totalSpentMax, filter.lastOrderAfter, filter.lastOrderBefore].filter((v) => v !== null).length + consents.length;
+  const moreFilters =
+    [filter.totalSpentMin, filter.totalSpentMax, filter.lastOrderAfter, filter.lastOrderBefore, filter.customField].filter((v) => v !== null).length + consents.length;
   const filtered = segments.length > 0 || filter.city !== null || filter.tag !== null || moreFilters > 0;
   const ranked = debounced.query.length > 0 && !filtered && sort === null;
   const effectiveSort = sort ?? DEFAULT_SORT;
@@ -166,12 +175,15 @@ export function CustomerList({
     setOrderAfter(view.filter.lastOrderAfter ?? "");
     setOrderBefore(view.filter.lastOrderBefore ?? "");
     setConsents(view.filter.consents);
+    setCustomKey(view.filter.customField?.key ?? null);
+    setCustomValue(view.filter.customField?.value ?? "");
     setSort(view.sort);
     setColumns(view.columns);
   };
   const saveView = async (name: string) => {
     setViewError(null);
-    const view: SavedView = { name, filter: { ...filter, query: query.trim(), city: city.trim() || null, tag: tag.trim() || null }, sort: effectiveSort, columns };
+    const customField = customKey && customValue.trim() ? { key: customKey, value: customValue.trim() } : null;
+    const view: SavedView = { name, filter: { ...filter, query: query.trim(), city: city.trim() || null, tag: tag.trim() || null, customField }, sort: effectiveSort, columns };
     try {
       queryClient.setQueryData(["saved-views"], await api.saveView(view));
       setViewName(name.trim());
@@ -257,6 +269,9 @@ export function CustomerList({
           <Button variant="default" data-testid="open-duplicates" onClick={onDuplicates}>
             {t("duplicates-open")}
           </Button>
+          <Button variant="default" data-testid="open-custom-fields" onClick={onCustomFields}>
+            {t("custom-fields-title")}
+          </Button>
           <Button variant="default" data-testid="import-customers" onClick={onImport}>
             {t("import-title")}
           </Button>
@@ -337,6 +352,41 @@ export function CustomerList({
               onChange={(v) => setConsents(v as ConsentFlag[])}
               comboboxProps={{ withinPortal: false }}
             />
+            {definitions.length > 0 && (
+              <SimpleGrid cols={2} mt="sm">
+                <Select
+                  label={t("filter-custom-field")}
+                  data={definitions.map((d) => ({ value: d.key, label: fieldLabel(d, lang) }))}
+                  value={customKey}
+                  onChange={(v) => {
+                    setCustomKey(v);
+                    setCustomValue("");
+                  }}
+                  clearable
+                  comboboxProps={{ withinPortal: false }}
+                  data-testid="filter-custom-field"
+                />
+                {customDefinition && filterChoices(customDefinition, t) ? (
+                  <Select
+                    label={t("filter-custom-value")}
+                    data={filterChoices(customDefinition, t) ?? []}
+                    value={customValue || null}
+                    onChange={(v) => setCustomValue(v ?? "")}
+                    clearable
+                    comboboxProps={{ withinPortal: false }}
+                    data-testid="filter-custom-value"
+                  />
+                ) : (
+                  <TextInput
+                    label={t("filter-custom-value")}
+                    value={customValue}
+                    disabled={!customDefinition}
+                    onChange={(e) => setCustomValue(e.currentTarget.value)}
+                    data-testid="filter-custom-value"
+                  />
+                )}
+              </SimpleGrid>
+            )}
           </Popover.Dropdown>
         </Popover>
         <Select
@@ -389,6 +439,8 @@ export function CustomerList({
               setOrderAfter("");
               setOrderBefore("");
               setConsents([]);
+              setCustomKey(null);
+              setCustomValue("");
               setSort(null);
               setViewName(null);
             }}

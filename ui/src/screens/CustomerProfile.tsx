@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatMoney } from "../format";
 import { useErrorText, useFieldLabel, useLanguage, useT } from "../i18n";
 import { Ltr } from "../Ltr";
 import { SegmentBadge } from "./SegmentBadge";
+import { fieldLabel as customFieldLabel, formatCustomValue, useCustomFieldDefinitions } from "../customFields";
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   const t = useT();
@@ -36,6 +37,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
   const { lang } = useLanguage();
   const fieldLabel = useFieldLabel();
   const profile = useQuery({ queryKey: ["customers", "profile", id], queryFn: () => api.customerProfile(id) });
+  const definitions = useCustomFieldDefinitions().data ?? [];
 
   if (profile.isPending) return <Text>{t("loading")}</Text>;
   if (profile.isError) return <Alert color="red">{errorText(profile.error)}</Alert>;
@@ -153,6 +155,25 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
             <Text style={{ whiteSpace: "pre-wrap" }}>{c.metadata.notes}</Text>
           </Field>
         </Section>
+        {(definitions.length > 0 || Object.keys(c.metadata.customFields).length > 0) && (
+          <Section title={t("section-custom-fields")}>
+            <SimpleGrid cols={2}>
+              {definitions.map((d) => (
+                <Field key={d.key} label={customFieldLabel(d, lang)} testId={`custom-value-${d.key}`}>
+                  {formatCustomValue(c.metadata.customFields[d.key], lang, t)}
+                </Field>
+              ))}
+              {/* Values with no definition are shown as they are, read-only (SPEC §1.7). */}
+              {Object.entries(c.metadata.customFields)
+                .filter(([key]) => !definitions.some((d) => d.key === key))
+                .map(([key, value]) => (
+                  <Field key={key} label={key}>
+                    {formatCustomValue(value, lang, t)}
+                  </Field>
+                ))}
+            </SimpleGrid>
+          </Section>
+        )}
       </SimpleGrid>
 
       <Section title={t("section-consent-log")}>

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::model::Segment;
 use crate::money::Money;
+use super::custom_fields::{is_valid_key, CustomFieldMatch};
 use super::search::match_expression;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,6 +30,8 @@ pub struct CustomerFilter {
     pub last_order_before: Option<NaiveDate>,
     /// Every listed consent must be given.
     pub consents: Vec<ConsentFlag>,
+    /// A custom field's value (SPEC §1.7).
+    pub custom_field: Option<CustomFieldMatch>,
 }
 
 /// A consent a filter can require (SPEC §1.3).
@@ -70,6 +73,7 @@ impl CustomerFilter {
             && self.last_order_after.is_none()
             && self.last_order_before.is_none()
             && self.consents.is_empty()
+            && self.custom_field.is_none()
     }
 
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
@@ -127,6 +131,26 @@ impl CustomerFilter {
         }
         for consent in &self.consents {
             clauses.push(format!("{} = 1", consent.column()));
+        }
+        if let Some(wanted) = &self.custom_field {
+            // json_each over a scalar yields the scalar itself, so one condition covers a
+            // value equal to the wanted one and a list containing it. Text is compared as
+            // text; a number or yes/no field stores JSON numbers and booleans, which
+            // json_each gives as SQL numbers, so those compare as numbers.
+            if is_valid_key(&wanted.key) {
+                clauses.push("EXISTS (SELECT 1 FROM json_each(c.custom_fields, ?) j WHERE j.value = ? OR (j.type IN ('integer', 'real', 'true', 'false') AND j.value = ?))".into());
+                bind(&mut args, format!("$.{}", wanted.key));
+                let value = wanted.value.trim();
+                bind(&mut args, value.to_string());
+                let number: Option<f64> = match value {
+                    "true" => Some(1.0),
+                    "false" => Some(0.0),
+                    other => other.parse().ok(),
+                };
+                args.add(number).expect("a number always binds");
+            } else {
+                clauses.push("0".into());
+            }
         }
         let sql = clauses.join(" AND ");
         (sql, args)

@@ -2,6 +2,7 @@
 //! it. Every use-case takes the acting staff user and runs in one transaction.
 
 mod bulk;
+mod custom_fields;
 mod export;
 mod filter;
 mod import;
@@ -20,6 +21,9 @@ use sqlx::{Arguments, SqlitePool};
 use ts_rs::TS;
 
 pub use bulk::{add_tag, delete, remove_tag, restore, BulkTarget, DeletionBatch};
+pub use custom_fields::{
+    custom_field_definitions, save_custom_field_definitions, CustomFieldDefinition, CustomFieldKind, CustomFieldMatch,
+};
 pub use export::{export, ExportFormat};
 pub use filter::{ConsentFlag, CustomerFilter, CustomerSort, SortColumn};
 pub use import::{
@@ -51,11 +55,12 @@ pub struct CreateOptions {
 /// Creates a customer typed in by staff. Refuses with [`CoreError::PossibleDuplicate`]
 /// when the phone or e-mail is already known, unless staff confirmed.
 pub async fn create(pool: &SqlitePool, actor: &Actor, draft: &CustomerDraft, options: CreateOptions) -> Result<Customer> {
-    let valid = validate_draft(
+    let valid = validate_with_custom_fields(
+        pool,
         draft,
         ValidationOptions { today: options.now.date_naive(), email_required: true },
     )
-    .map_err(CoreError::Invalid)?;
+    .await?;
     let mut tx = pool.begin().await?;
     if !options.confirm_duplicate {
         let existing = store::find_by_identity(
@@ -79,6 +84,20 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, draft: &CustomerDraft, opt
     Ok(customer)
 }
 
+/// The form's rules plus the workspace's custom-field definitions, every problem at once.
+async fn validate_with_custom_fields(pool: &SqlitePool, draft: &CustomerDraft, options: ValidationOptions) -> Result<ValidCustomer> {
+    let definitions = custom_field_definitions(pool).await?;
+    let custom_errors = custom_fields::check_values(&definitions, &draft.custom_fields);
+    match validate_draft(draft, options) {
+        Ok(valid) if custom_errors.is_empty() => Ok(valid),
+        Ok(_) => Err(CoreError::Invalid(custom_errors)),
+        Err(mut errors) => {
+            errors.extend(custom_errors);
+            Err(CoreError::Invalid(errors))
+        }
+    }
+}
+
 /// Saves staff's edits of an existing customer: consent changes go to the consent log,
 /// every changed field to the audit log, in the same transaction as the edit.
 pub async fn update(pool: &SqlitePool, actor: &Actor, id: &str, draft: &CustomerDraft, now: DateTime<Utc>) -> Result<Customer> {
@@ -87,8 +106,7 @@ pub async fn update(pool: &SqlitePool, actor: &Actor, id: &str, draft: &Customer
     // A record that arrived without an e-mail may be saved without one; one that had an
     // e-mail cannot lose it.
     let email_required = !before.email.is_empty();
-    let valid = validate_draft(draft, ValidationOptions { today: now.date_naive(), email_required })
-        .map_err(CoreError::Invalid)?;
+    let valid = validate_with_custom_fields(pool, draft, ValidationOptions { today: now.date_naive(), email_required }).await?;
     let mut after = before.clone();
     apply_valid(&mut after, valid);
     after.metadata.updated_at = now;
@@ -317,7 +335,7 @@ fn apply_valid(c: &mut Customer, valid: ValidCustomer) {
     c.addresses = valid.addresses;
     c.metadata.tags = valid.tags;
     c.metadata.notes = draft.notes.trim().to_string();
-    c.metadata.custom_fields = draft.custom_fields;
+    c.metadata.custom_fields = custom_fields::without_empty(&draft.custom_fields);
 }
 
 /// The staff-editable part of a record as flat `path → value` pairs: the audit log's
