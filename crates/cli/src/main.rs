@@ -15,7 +15,10 @@ use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use eishro_core::customers::{self, AddressDraft, CreateOptions, CustomerDraft, CustomerFilter, ExportFormat, Segment};
+use eishro_core::customers::{
+    self, AddressDraft, ConsentFlag, CreateOptions, CustomFieldMatch, CustomerDraft, CustomerFilter, ExportFormat, Segment,
+};
+use eishro_core::money::Money;
 use eishro_core::i18n::Lang;
 use eishro_core::staff::{self, Actor};
 use eishro_core::{db, demo, workspace, CoreError};
@@ -115,17 +118,78 @@ enum ExportCommand {
         /// Where to write; default: standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Search text, as in `customers search`.
-        #[arg(long, default_value = "")]
-        query: String,
-        /// new, bronze, silver, gold, platinum or vip; repeatable.
-        #[arg(long = "segment")]
-        segments: Vec<String>,
-        #[arg(long)]
-        city: Option<String>,
-        #[arg(long)]
-        tag: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
+}
+
+/// The list's filters, as flags (the same `CustomerFilter` the UI sends).
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Search text, as in `customers search`.
+    #[arg(long, default_value = "")]
+    query: String,
+    /// new, bronze, silver, gold, platinum or vip; repeatable.
+    #[arg(long = "segment")]
+    segments: Vec<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// Total spent at least this many dinars (e.g. 250 or 250.500).
+    #[arg(long, value_parser = parse_money)]
+    spent_min: Option<Money>,
+    /// Total spent at most this many dinars.
+    #[arg(long, value_parser = parse_money)]
+    spent_max: Option<Money>,
+    /// Last order on or after this date (YYYY-MM-DD, Tripoli time).
+    #[arg(long)]
+    last_order_after: Option<chrono::NaiveDate>,
+    /// Last order on or before this date.
+    #[arg(long)]
+    last_order_before: Option<chrono::NaiveDate>,
+    /// A consent that must be given (marketingEmails, smsNotifications, orderUpdates,
+    /// promotionalOffers, whatsappMessages, pushNotifications, newsletterSubscription); repeatable.
+    #[arg(long = "consent", value_parser = parse_consent)]
+    consents: Vec<ConsentFlag>,
+    /// A custom field's value, as KEY=VALUE.
+    #[arg(long, value_parser = parse_custom_field)]
+    custom_field: Option<CustomFieldMatch>,
+}
+
+impl FilterArgs {
+    fn into_filter(self) -> anyhow::Result<CustomerFilter> {
+        let segments = self
+            .segments
+            .iter()
+            .map(|s| Segment::parse(s).with_context(|| format!("unknown segment {s:?}")))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(CustomerFilter {
+            query: self.query,
+            segments,
+            city: self.city,
+            tag: self.tag,
+            total_spent_min: self.spent_min,
+            total_spent_max: self.spent_max,
+            last_order_after: self.last_order_after,
+            last_order_before: self.last_order_before,
+            consents: self.consents,
+            custom_field: self.custom_field,
+        })
+    }
+}
+
+fn parse_money(text: &str) -> Result<Money, String> {
+    Money::parse(text).map_err(|_| format!("not an amount in dinars: {text:?}"))
+}
+
+fn parse_consent(text: &str) -> Result<ConsentFlag, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| format!("unknown consent {text:?}"))
+}
+
+fn parse_custom_field(text: &str) -> Result<CustomFieldMatch, String> {
+    let (key, value) = text.split_once('=').ok_or_else(|| format!("expected KEY=VALUE, got {text:?}"))?;
+    Ok(CustomFieldMatch { key: key.trim().to_string(), value: value.trim().to_string() })
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -291,12 +355,8 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 }
             }
         }
-        Command::Export(ExportCommand::Customers { format, output, query, segments, city, tag }) => {
-            let segments = segments
-                .iter()
-                .map(|s| Segment::parse(s).with_context(|| format!("unknown segment {s:?}")))
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            let filter = CustomerFilter { query, segments, city, tag, ..Default::default() };
+        Command::Export(ExportCommand::Customers { format, output, filter }) => {
+            let filter = filter.into_filter()?;
             let format = match format {
                 Format::Csv => ExportFormat::Csv,
                 Format::Xlsx => ExportFormat::Xlsx,

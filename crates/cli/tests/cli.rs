@@ -142,3 +142,25 @@ fn bench_reports_every_size_it_was_asked_for() {
         assert!(report["search_ms"]["p95"].as_f64().unwrap() >= report["search_ms"]["p50"].as_f64().unwrap());
     }
 }
+
+#[test]
+fn export_takes_the_same_filters_as_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    crm(&db).args(["demo", "--customers", "300"]).assert().success();
+    let rows = |extra: &[&str]| {
+        let out = crm(&db).args(["--lang", "en", "export", "customers", "--format", "csv"]).args(extra).assert().success();
+        String::from_utf8_lossy(&out.get_output().stdout).lines().count() - 1
+    };
+    let all = rows(&[]);
+    assert_eq!(all, 300);
+    let branch = rows(&["--custom-field", "preferredBranch=طرابلس - قرقارش"]);
+    let branch_and_consent = rows(&["--custom-field", "preferredBranch=طرابلس - قرقارش", "--consent", "marketingEmails"]);
+    assert!(0 < branch_and_consent && branch_and_consent < branch && branch < all, "{branch_and_consent} < {branch} < {all}");
+    // Demo customers have no orders yet, so nobody has spent a dirham or ordered lately.
+    assert_eq!(rows(&["--spent-min", "0.001"]), 0);
+    assert_eq!(rows(&["--spent-max", "0"]), 300);
+    assert_eq!(rows(&["--last-order-after", "2020-01-01"]), 0);
+    crm(&db).args(["export", "customers", "--spent-min", "a lot"]).assert().failure();
+    crm(&db).args(["export", "customers", "--consent", "telepathy"]).assert().failure();
+}
