@@ -210,6 +210,12 @@ impl App {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
+    /// Runs a script that reports through its last argument, the WebDriver callback, for
+    /// measurements that span many animation frames.
+    pub async fn eval_async(&self, script: &str) -> Result<serde_json::Value> {
+        Ok(self.client.execute_async(script, vec![]).await?)
+    }
+
     /// A full-window screenshot (element screenshots come back black in WebKitGTK), taken
     /// after two animation frames so the layout has settled.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {

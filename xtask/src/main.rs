@@ -6,7 +6,8 @@
 //! - `e2e`     only the end-to-end tests of the real app
 //! - `ui`      install UI dependencies and build `ui/dist`
 //! - `codegen` regenerate the UI's TypeScript bindings from Rust (ts-rs)
-//! - `bench`   the BENCHMARKS.md figures (`crm bench` in release; extra arguments pass through)
+//! - `bench`   the BENCHMARKS.md figures (`crm bench` in release; extra arguments pass through;
+//!             `--ui` measures the customer list's scrolling in the real app instead)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,6 +46,11 @@ fn main() -> Result<()> {
         "bench" => {
             // Figures for BENCHMARKS.md: optimised build, same machine, one run.
             let extra: Vec<String> = std::env::args().skip(2).collect();
+            if extra.iter().any(|a| a == "--ui") {
+                ensure_system_packages()?;
+                build_ui(&root)?;
+                return scroll_bench(&root);
+            }
             status(cargo().args(["run", "--release", "-q", "-p", "eishro-cli", "--", "bench"]).args(extra))
         }
         "codegen" => codegen(&root),
@@ -197,6 +203,22 @@ fn ensure_tauri_driver() -> Result<PathBuf> {
         status(cargo().args(["install", "tauri-driver", "--locked"]))?;
     }
     Ok(if path.exists() { path } else { PathBuf::from("tauri-driver") })
+}
+
+/// The UI list's scrolling over a large store, in the real app (tests/e2e/scroll_bench.rs).
+fn scroll_bench(root: &Path) -> Result<()> {
+    build_app()?;
+    let driver = ensure_tauri_driver()?;
+    step("scrolling the customer list of a large store, in the real app under Xvfb");
+    status(
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1366x900x24"])
+            .arg(cargo().get_program())
+            .args(["test", "--release", "-p", "eishro-e2e", "--test", "scroll_bench", "--", "--ignored", "--nocapture"])
+            .env("E2E_APP", target_dir(root).join("debug/eishro-crm"))
+            .env("E2E_DRIVER", &driver)
+            .env("E2E_SCREENSHOTS", root.join("target/e2e-screenshots")),
+    )
 }
 
 fn e2e(root: &Path) -> Result<()> {

@@ -367,3 +367,32 @@ async fn section_1_7_custom_fields_are_checked_against_their_definitions_and_fil
     assert!(ids("visits", "3'; DROP TABLE customers; --").await.is_empty());
     assert!(ids("no such key!", "x").await.is_empty(), "a malformed key matches nobody");
 }
+
+#[tokio::test]
+async fn pages_read_from_either_end_join_up_in_every_sort_order() {
+    use eishro_core::customers::{CustomerFilter, CustomerSort, Segment, SortColumn};
+    let (_dir, pool, _actor) = fresh().await;
+    demo::fill(&pool, demo::DemoOptions { customers: 230, seed: 3, now: now() }, |_, _| {}).await.unwrap();
+    // Ties and NULLs must keep their places when a page is read backwards.
+    sqlx::query("UPDATE customers SET total_spent = (rowid % 4) * 1000, city = CASE WHEN rowid % 5 = 0 THEN NULL ELSE city END")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let filters = [CustomerFilter::default(), CustomerFilter { segments: vec![Segment::New], ..Default::default() }, CustomerFilter { query: "محمد".into(), ..Default::default() }];
+    for filter in &filters {
+        for column in [SortColumn::TotalSpent, SortColumn::City, SortColumn::Name, SortColumn::Segment, SortColumn::UpdatedAt] {
+            for descending in [false, true] {
+                let sort = CustomerSort { column, descending };
+                let whole = customers::list(&pool, filter, sort, 0, 500).await.unwrap();
+                let mut paged = Vec::new();
+                let mut offset = 0;
+                while offset < whole.total + 20 {
+                    paged.extend(customers::list(&pool, filter, sort, offset, 37).await.unwrap().rows.into_iter().map(|c| c.id));
+                    offset += 37;
+                }
+                let expected: Vec<String> = whole.rows.into_iter().map(|c| c.id).collect();
+                assert_eq!(paged, expected, "{column:?} descending={descending} query={:?}", filter.query);
+            }
+        }
+    }
+}

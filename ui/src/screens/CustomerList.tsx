@@ -1,8 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, MultiSelect, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { createContext, ReactNode, useContext, useRef, useState } from "react";
+import { createContext, memo, ReactNode, useContext, useLayoutEffect, useRef, useState } from "react";
 import { api } from "../api";
 import type { CustomerFilter } from "../bindings/CustomerFilter";
 import { fieldLabel, filterChoices, useCustomFieldDefinitions } from "../customFields";
@@ -542,7 +541,7 @@ export function CustomerList({
 
 // Rows come from cached pages; every row of a page shares one query, so scrolling
 // fetches each page once.
-function PagedRow({
+const PagedRow = memo(function PagedRow({
   index,
   filter,
   sort,
@@ -562,25 +561,58 @@ function PagedRow({
     staleTime: 30_000,
   });
   return <Row customer={data?.rows[index - page * PAGE]} columns={columns} onOpen={onOpen} />;
-}
+});
 
+// Browsers cap how tall an element may be (WebKit near 33.5M px), and a million rows of
+// 44 px is 44M px: past the cap the last customers were out of reach. Beyond this height
+// the list scrolls a shorter track and maps its position onto the rows in proportion.
+const MAX_TRACK_PX = 10_000_000;
+const OVERSCAN = 10;
+
+/**
+ * Only the rows in view (and a few either side) are in the DOM. Rows have one fixed
+ * height, so which rows are in view is arithmetic; this is written here rather than taken
+ * from a virtualiser library because the proportional track above is what a million rows
+ * need, and the library's scroll bookkeeping assumes pixel-for-pixel scrolling.
+ */
 function Rows({ count, render }: { count: number; render: (index: number) => ReactNode }) {
   const parentRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
+  const [view, setView] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = parentRef.current;
+    if (!element) return;
+    const update = () => setView({ top: element.scrollTop, height: element.clientHeight });
+    update();
+    element.addEventListener("scroll", update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(element);
+    return () => {
+      element.removeEventListener("scroll", update);
+      resize.disconnect();
+    };
+  }, []);
+  const rowsHeight = count * ROW_HEIGHT;
+  const track = Math.min(rowsHeight, MAX_TRACK_PX);
+  // The rows' scroll position for the track's: equal below the cap, in proportion above it.
+  const trackRange = track - view.height;
+  const rowsRange = rowsHeight - view.height;
+  const rowsTop = trackRange > 0 ? (Math.min(view.top, trackRange) / trackRange) * rowsRange : 0;
+  const first = Math.max(0, Math.floor(rowsTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count - 1, Math.ceil((rowsTop + view.height) / ROW_HEIGHT) + OVERSCAN);
+  // Rows are placed on the track where the screen shows that part of the list.
+  const shift = view.top - rowsTop;
+  const indexes: number[] = [];
+  for (let index = first; index <= last; index++) indexes.push(index);
   return (
     <div ref={parentRef} style={{ flex: 1, overflowY: "auto", minHeight: 0 }} data-testid="customer-list">
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {virtualizer.getVirtualItems().map((item) => (
+      <div style={{ height: track, position: "relative" }}>
+        {indexes.map((index) => (
           <div
-            key={item.key}
-            style={{ position: "absolute", insetBlockStart: 0, insetInlineStart: 0, width: "100%", height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            key={index}
+            data-index={index}
+            style={{ position: "absolute", insetBlockStart: 0, insetInlineStart: 0, width: "100%", height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT + shift}px)` }}
           >
-            {render(item.index)}
+            {render(index)}
           </div>
         ))}
       </div>
