@@ -323,3 +323,9 @@ custom-field-kind-date = تاريخ
 custom-field-kind-list = قائمة
 filter-custom-field = حقل إضافي
 filter-custom-value = قيمته
+
+## Churn bands (SPEC §2.4)
+filter-churn-band = خطر فقدان العميل
+churn-band-low = منخفض
+churn-band-medium = متوسط
+churn-band-high = مرتفع

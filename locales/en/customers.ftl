@@ -278,3 +278,9 @@ custom-field-kind-date = Date
 custom-field-kind-list = List
 filter-custom-field = Custom field
 filter-custom-value = Value
+
+## Churn bands (SPEC §2.4)
+filter-churn-band = Churn risk
+churn-band-low = Low
+churn-band-medium = Medium
+churn-band-high = High

@@ -19,6 +19,7 @@ use eishro_core::customers::{
     self, AddressDraft, ConsentFlag, CreateOptions, CustomFieldMatch, CustomerDraft, CustomerFilter, ExportFormat, Segment,
 };
 use eishro_core::money::Money;
+use eishro_core::segmentation::ChurnBand;
 use eishro_core::i18n::Lang;
 use eishro_core::staff::{self, Actor};
 use eishro_core::{db, demo, workspace, CoreError};
@@ -155,6 +156,9 @@ struct FilterArgs {
     /// A custom field's value, as KEY=VALUE.
     #[arg(long, value_parser = parse_custom_field)]
     custom_field: Option<CustomFieldMatch>,
+    /// Churn band: low, medium or high; repeatable.
+    #[arg(long = "churn-band", value_parser = parse_churn_band)]
+    churn_bands: Vec<ChurnBand>,
 }
 
 impl FilterArgs {
@@ -175,6 +179,7 @@ impl FilterArgs {
             last_order_before: self.last_order_before,
             consents: self.consents,
             custom_field: self.custom_field,
+            churn_bands: self.churn_bands,
         })
     }
 }
@@ -185,6 +190,10 @@ fn parse_money(text: &str) -> Result<Money, String> {
 
 fn parse_consent(text: &str) -> Result<ConsentFlag, String> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| format!("unknown consent {text:?}"))
+}
+
+fn parse_churn_band(text: &str) -> Result<ChurnBand, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| format!("unknown churn band {text:?}"))
 }
 
 fn parse_custom_field(text: &str) -> Result<CustomFieldMatch, String> {

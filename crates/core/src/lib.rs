@@ -17,9 +17,13 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod money;
+pub mod orders;
 pub mod phone;
+pub mod segmentation;
 pub mod settings;
 pub mod staff;
+pub mod tasks;
+pub mod time;
 pub mod workspace;
 
 pub use error::{CoreError, Result};

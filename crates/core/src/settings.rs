@@ -22,6 +22,11 @@ pub async fn get<T: DeserializeOwned>(pool: &SqlitePool, key: &str) -> Result<Op
 }
 
 pub async fn set<T: Serialize>(pool: &SqlitePool, actor: &Actor, key: &str, value: &T, now: DateTime<Utc>) -> Result<()> {
+    set_on(&mut *pool.acquire().await?, actor, key, value, now).await
+}
+
+/// The same on a connection, so a use-case can save a setting in its own transaction.
+pub async fn set_on<T: Serialize>(conn: &mut sqlx::SqliteConnection, actor: &Actor, key: &str, value: &T, now: DateTime<Utc>) -> Result<()> {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_string());
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
@@ -32,7 +37,7 @@ pub async fn set<T: Serialize>(pool: &SqlitePool, actor: &Actor, key: &str, valu
     .bind(json)
     .bind(now.to_rfc3339())
     .bind(actor.audit_name())
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ import type { CustomerSummary } from "../bindings/CustomerSummary";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { BulkTarget } from "../bindings/BulkTarget";
 import type { ConsentFlag } from "../bindings/ConsentFlag";
+import type { ChurnBand } from "../bindings/ChurnBand";
 import type { ListColumn } from "../bindings/ListColumn";
 import type { SavedView } from "../bindings/SavedView";
 import type { Segment } from "../bindings/Segment";
@@ -20,6 +21,7 @@ import { useErrorText, useLanguage, useT } from "../i18n";
 import { SegmentBadge } from "./SegmentBadge";
 
 const PAGE = 100;
+const CHURN_BANDS: ChurnBand[] = ["low", "medium", "high"];
 const ROW_HEIGHT = 44;
 const SEARCH_LIMIT = 200;
 const SEGMENTS: Segment[] = ["new", "bronze", "silver", "gold", "platinum", "vip"];
@@ -97,6 +99,7 @@ export function CustomerList({
   const [orderAfter, setOrderAfter] = useState("");
   const [orderBefore, setOrderBefore] = useState("");
   const [consents, setConsents] = useState<ConsentFlag[]>([]);
+  const [churnBands, setChurnBands] = useState<ChurnBand[]>([]);
   const [customKey, setCustomKey] = useState<string | null>(null);
   const [customValue, setCustomValue] = useState("");
   const definitions = useCustomFieldDefinitions().data ?? [];
@@ -126,9 +129,10 @@ export function CustomerList({
     lastOrderBefore: orderBefore || null,
     consents,
     customField: customKey && debounced.customValue ? { key: customKey, value: debounced.customValue } : null,
+    churnBands,
   };
   const moreFilters =
-    [filter.totalSpentMin, filter.totalSpentMax, filter.lastOrderAfter, filter.lastOrderBefore, filter.customField].filter((v) => v !== null).length + consents.length;
+    [filter.totalSpentMin, filter.totalSpentMax, filter.lastOrderAfter, filter.lastOrderBefore, filter.customField].filter((v) => v !== null).length + consents.length + churnBands.length;
   const filtered = segments.length > 0 || filter.city !== null || filter.tag !== null || moreFilters > 0;
   const ranked = debounced.query.length > 0 && !filtered && sort === null;
   const effectiveSort = sort ?? DEFAULT_SORT;
@@ -174,6 +178,7 @@ export function CustomerList({
     setOrderAfter(view.filter.lastOrderAfter ?? "");
     setOrderBefore(view.filter.lastOrderBefore ?? "");
     setConsents(view.filter.consents);
+    setChurnBands(view.filter.churnBands ?? []);
     setCustomKey(view.filter.customField?.key ?? null);
     setCustomValue(view.filter.customField?.value ?? "");
     setSort(view.sort);
@@ -351,6 +356,15 @@ export function CustomerList({
               onChange={(v) => setConsents(v as ConsentFlag[])}
               comboboxProps={{ withinPortal: false }}
             />
+            <MultiSelect
+              mt="sm"
+              label={t("filter-churn-band")}
+              data={CHURN_BANDS.map((b) => ({ value: b, label: t(`churn-band-${b}`) }))}
+              value={churnBands}
+              onChange={(v) => setChurnBands(v as ChurnBand[])}
+              comboboxProps={{ withinPortal: false }}
+              data-testid="filter-churn-band"
+            />
             {definitions.length > 0 && (
               <SimpleGrid cols={2} mt="sm">
                 <Select
@@ -438,6 +452,7 @@ export function CustomerList({
               setOrderAfter("");
               setOrderBefore("");
               setConsents([]);
+              setChurnBands([]);
               setCustomKey(null);
               setCustomValue("");
               setSort(null);

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::model::Segment;
 use crate::money::Money;
 use super::custom_fields::{is_valid_key, CustomFieldMatch};
+use crate::segmentation::ChurnBand;
 use super::search::match_expression;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,6 +33,8 @@ pub struct CustomerFilter {
     pub consents: Vec<ConsentFlag>,
     /// A custom field's value (SPEC §1.7).
     pub custom_field: Option<CustomFieldMatch>,
+    /// Churn bands (SPEC §2.4); any of them.
+    pub churn_bands: Vec<ChurnBand>,
 }
 
 /// A consent a filter can require (SPEC §1.3).
@@ -74,6 +77,7 @@ impl CustomerFilter {
             && self.last_order_before.is_none()
             && self.consents.is_empty()
             && self.custom_field.is_none()
+            && self.churn_bands.is_empty()
     }
 
     /// The SQL condition on `customers` (aliased `c`) and its arguments. Values are always
@@ -131,6 +135,13 @@ impl CustomerFilter {
         }
         for consent in &self.consents {
             clauses.push(format!("{} = 1", consent.column()));
+        }
+        if !self.churn_bands.is_empty() {
+            let marks = vec!["?"; self.churn_bands.len()].join(", ");
+            clauses.push(format!("c.churn_band IN ({marks})"));
+            for band in &self.churn_bands {
+                bind(&mut args, band.as_str().to_string());
+            }
         }
         if let Some(wanted) = &self.custom_field {
             // json_each over a scalar yields the scalar itself, so one condition covers a

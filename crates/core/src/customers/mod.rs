@@ -39,6 +39,8 @@ pub use views::{delete_view, save_view, saved_views, ListColumn, SavedView};
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
 pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
 
+pub(crate) use store::LIVE;
+
 use crate::email::Email;
 use crate::error::{CoreError, Result};
 use crate::phone::PhoneE164;
@@ -138,9 +140,37 @@ pub async fn profile(pool: &SqlitePool, id: &str) -> Result<CustomerProfile> {
     Ok(CustomerProfile { customer, consent_log, audit_log, timeline })
 }
 
+/// Creates the customer an order names by a phone no customer has (SPEC §3: an order is
+/// never dropped for an unknown customer). The record has only the phone, and is marked
+/// incomplete until staff add a name and e-mail. Runs on the caller's transaction.
+pub(crate) async fn create_from_phone(conn: &mut sqlx::SqliteConnection, actor: &Actor, phone: PhoneE164, now: DateTime<Utc>) -> Result<String> {
+    let valid = ValidCustomer {
+        first_name: String::new(),
+        last_name: String::new(),
+        email: None,
+        phone,
+        secondary_phone: None,
+        whatsapp: None,
+        date_of_birth: None,
+        draft: CustomerDraft::default(),
+        addresses: Vec::new(),
+        tags: Vec::new(),
+    };
+    let mut customer = new_customer(valid, actor, now);
+    customer.incomplete = true;
+    store::insert(conn, &customer).await?;
+    store::insert_audit(conn, now, actor.audit_name(), &customer.id, "createdFromOrder", &Value::Object(editable_snapshot(&customer))).await?;
+    Ok(customer.id)
+}
+
 /// Finds the customer a CUSTOMER_REF names: an id, a phone in any format, or an e-mail.
 /// A phone or e-mail shared by several customers names the most recently created one.
 pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
+    resolve_ref_on(&mut *pool.acquire().await?, reference).await
+}
+
+/// The same on a connection, inside a caller's transaction.
+pub(crate) async fn resolve_ref_on(conn: &mut sqlx::SqliteConnection, reference: &str) -> Result<String> {
     let reference = reference.trim();
     let not_found = || CoreError::CustomerNotFound(reference.to_string());
     if reference.is_empty() {
@@ -149,7 +179,7 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
     // The id of a merged customer names the customer it was merged into.
     let mut by_id: Option<(String, Option<String>)> = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
         .bind(reference)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?;
     for _ in 0..16 {
         match by_id {
@@ -157,7 +187,7 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
             Some((_, Some(survivor))) => {
                 by_id = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
                     .bind(survivor)
-                    .fetch_optional(pool)
+                    .fetch_optional(&mut *conn)
                     .await?;
             }
             None => break,
@@ -167,13 +197,13 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
         let email = Email::parse(reference).map_err(|_| not_found())?;
         sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(email.as_str())
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await?
     } else {
         let phone = PhoneE164::parse(reference).map_err(|_| not_found())?;
         sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
             .bind(phone.as_str())
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await?
     };
     found.ok_or_else(not_found)

@@ -158,7 +158,7 @@ pub struct Coordinates {
 }
 
 /// Derived from orders (SPEC §3.3); read-only here.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct History {

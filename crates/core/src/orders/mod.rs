@@ -1,0 +1,434 @@
+//! Orders (SPEC §3): the CRM's projection of platform orders and the one use-case every
+//! order goes through, whether it came by import, by hand or (later) by sync: check it,
+//! upsert it by its platform id, re-derive the customer's history and tier from all their
+//! orders (never incrementing: Resolution (f)), and fire each effect once.
+
+mod import;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection, SqlitePool};
+use ts_rs::TS;
+
+pub use import::{import_orders, OrderImportOptions, OrderImportReport};
+
+use crate::error::{CoreError, FieldError, Result};
+use crate::money::Money;
+use crate::segmentation::{self, Reason, SegmentChange, SegmentationSettings, STALENESS_WINDOW};
+use crate::time::parse_instant;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum OrderStatus {
+    Pending,
+    Confirmed,
+    Shipped,
+    Delivered,
+    Cancelled,
+    Refunded,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 6] = [
+        OrderStatus::Pending,
+        OrderStatus::Confirmed,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+        OrderStatus::Refunded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::Pending => "pending",
+            OrderStatus::Confirmed => "confirmed",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Refunded => "refunded",
+        }
+    }
+
+    /// English or Arabic, as store platforms export them.
+    pub fn parse(text: &str) -> Option<OrderStatus> {
+        let folded = crate::arabic::fold(text.trim());
+        let found = match folded.as_str() {
+            "pending" | "قيد الانتظار" | "معلق" | "جديد" => OrderStatus::Pending,
+            "confirmed" | "مؤكد" | "تم التاكيد" => OrderStatus::Confirmed,
+            "shipped" | "تم الشحن" | "مشحون" => OrderStatus::Shipped,
+            "delivered" | "تم التوصيل" | "تم التسليم" | "مسلم" => OrderStatus::Delivered,
+            "cancelled" | "canceled" | "ملغي" | "ملغى" | "تم الالغاء" => OrderStatus::Cancelled,
+            "refunded" | "مسترجع" | "تم الاسترجاع" | "مسترد" => OrderStatus::Refunded,
+            _ => return None,
+        };
+        Some(found)
+    }
+
+    /// A counted order (SPEC §3.1) is confirmed, shipped or delivered.
+    pub fn is_counted(self) -> bool {
+        matches!(self, OrderStatus::Confirmed | OrderStatus::Shipped | OrderStatus::Delivered)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OrderItem {
+    pub product_id: String,
+    pub product_name: String,
+    pub category: String,
+    pub brand: Option<String>,
+    #[ts(type = "number")]
+    pub quantity: i64,
+    pub unit_price: Money,
+    pub line_total: Money,
+    pub is_local_product: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StatusAt {
+    pub status: OrderStatus,
+    pub at: DateTime<Utc>,
+}
+
+/// An order as it arrives: from an import row group, a form, or sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OrderInput {
+    pub id: String,
+    pub order_number: String,
+    pub customer_id: String,
+    pub store_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub status: OrderStatus,
+    /// When statuses were reached, where the source says; the current status without a
+    /// time is dated when it arrives (or at `createdAt`, for a historical import).
+    pub status_history: Vec<StatusAt>,
+    pub total: Money,
+    pub shipping_fee: Money,
+    pub refunded_amount: Money,
+    pub payment_method: String,
+    pub shipping_method: String,
+    pub voucher_code: Option<String>,
+    pub items: Vec<OrderItem>,
+}
+
+/// A stored order with its lines and status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Order {
+    #[serde(flatten)]
+    pub input: OrderInput,
+    /// Net amount = total − refunded (SPEC §3.1).
+    pub net_amount: Money,
+    pub counted: bool,
+    pub historical: bool,
+}
+
+/// How an order arrives (SPEC §3.3, Resolution (historical orders)): a historical import
+/// or backfill never fires automations; a live one does for events inside the staleness
+/// window, exactly as sync would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum IngestMode {
+    Historical,
+    Live,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum OrderChange {
+    Inserted,
+    Updated,
+    /// The same data again: nothing was written and nothing fired.
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestOutcome {
+    pub change: OrderChange,
+    pub segment_change: Option<SegmentChange>,
+    /// The event was live (inside the staleness window of a live ingest) and fired effects.
+    pub live: bool,
+}
+
+/// A dirham of rounding between an order's total and its lines is tolerated (the
+/// platform rounds each line), more is an error in the file.
+const LINE_TOLERANCE: Money = Money::from_dirhams(1);
+
+/// The rules of an order record, every problem at once; `field` names are the input's.
+pub fn validate(input: &OrderInput, now: DateTime<Utc>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if input.id.trim().is_empty() {
+        errors.push(FieldError::new("id", "error-required"));
+    }
+    if input.customer_id.trim().is_empty() {
+        errors.push(FieldError::new("customerRef", "error-required"));
+    }
+    if input.created_at > now + chrono::Duration::minutes(5) {
+        errors.push(FieldError::new("createdAt", "order-error-future"));
+    }
+    if input.total < Money::ZERO || input.shipping_fee < Money::ZERO || input.refunded_amount < Money::ZERO {
+        errors.push(FieldError::new("total", "order-error-negative"));
+    }
+    if input.refunded_amount > input.total {
+        errors.push(FieldError::new("refundedAmount", "order-error-refund-exceeds").with_arg("total", input.total));
+    }
+    for (n, item) in input.items.iter().enumerate() {
+        if item.quantity <= 0 {
+            errors.push(FieldError::new(format!("items.{n}.quantity"), "order-error-quantity"));
+        }
+        if item.unit_price < Money::ZERO {
+            errors.push(FieldError::new(format!("items.{n}.unitPrice"), "order-error-negative"));
+        }
+        if item.product_id.trim().is_empty() && item.product_name.trim().is_empty() {
+            errors.push(FieldError::new(format!("items.{n}.productId"), "error-required"));
+        }
+    }
+    if !input.items.is_empty() && errors.is_empty() {
+        let lines = input.items.iter().fold(Money::ZERO, |sum, item| sum + item.line_total);
+        let expected = lines + input.shipping_fee;
+        let gap = if expected > input.total { expected - input.total } else { input.total - expected };
+        if gap > LINE_TOLERANCE {
+            errors.push(FieldError::new("total", "order-error-lines").with_arg("lines", expected).with_arg("total", input.total));
+        }
+    }
+    if input.status_history.iter().any(|s| s.at > now + chrono::Duration::minutes(5)) {
+        errors.push(FieldError::new("statusHistory", "order-error-future"));
+    }
+    errors
+}
+
+/// Ingests one order in its own transaction.
+pub async fn ingest(pool: &SqlitePool, input: OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<IngestOutcome> {
+    let mut tx = pool.begin().await?;
+    let settings = segmentation::settings_on(&mut tx).await?;
+    let outcome = ingest_on(&mut tx, input, mode, now, &settings).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// The ingest use-case on the caller's transaction (an import ingests many orders in one).
+pub(crate) async fn ingest_on(
+    conn: &mut SqliteConnection,
+    mut input: OrderInput,
+    mode: IngestMode,
+    now: DateTime<Utc>,
+    settings: &SegmentationSettings,
+) -> Result<IngestOutcome> {
+    let errors = validate(&input, now);
+    if !errors.is_empty() {
+        return Err(CoreError::Invalid(errors));
+    }
+    let existing = load(conn, &input.id).await?;
+    // What we already know of the status history stays; the source adds to it.
+    let mut history: BTreeMap<OrderStatus, DateTime<Utc>> = BTreeMap::new();
+    if let Some(order) = &existing {
+        for s in &order.input.status_history {
+            history.insert(s.status, s.at);
+        }
+    }
+    for s in &input.status_history {
+        history.entry(s.status).or_insert(s.at);
+    }
+    let reached_now = !history.contains_key(&input.status);
+    if reached_now {
+        // A historical order's status has no arrival time of its own: it was reached when
+        // the order was made, as far as anyone can tell.
+        let at = match mode {
+            IngestMode::Historical => input.created_at,
+            IngestMode::Live => now,
+        };
+        history.insert(input.status, at);
+    }
+    input.status_history = history.into_iter().map(|(status, at)| StatusAt { status, at }).collect();
+    input.status_history.sort_by_key(|s| (s.at, s.status));
+    for item in &mut input.items {
+        item.product_id = item.product_id.trim().to_string();
+    }
+    if let Some(order) = &existing {
+        if order.input == input {
+            return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
+        }
+    }
+    // The event is the current status being reached; it is live only in a live ingest and
+    // only while it is fresh.
+    let event_at = input.status_history.iter().find(|s| s.status == input.status).map_or(now, |s| s.at);
+    let is_new_event = existing.as_ref().is_none_or(|o| o.input.status != input.status);
+    let live = mode == IngestMode::Live && is_new_event && now - event_at <= STALENESS_WINDOW;
+    write(conn, &input, existing.is_none() && mode == IngestMode::Historical, now).await?;
+    let reason = Reason::Order { order_id: input.id.clone(), live };
+    // An order moved to another customer (a merge on the platform) leaves the old one.
+    if let Some(previous) = existing.as_ref().map(|o| &o.input.customer_id).filter(|c| **c != input.customer_id) {
+        segmentation::rederive(conn, previous, settings, now, &reason).await?;
+    }
+    let segment_change = segmentation::rederive(conn, &input.customer_id, settings, now, &reason).await?;
+    let became_counted = input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted());
+    if live && became_counted {
+        crate::tasks::on_counted_order(conn, &input.customer_id, &input.id, now).await?;
+    }
+    Ok(IngestOutcome {
+        change: if existing.is_some() { OrderChange::Updated } else { OrderChange::Inserted },
+        segment_change,
+        live,
+    })
+}
+
+async fn write(conn: &mut SqliteConnection, input: &OrderInput, historical: bool, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO orders (id, order_number, customer_id, store_id, created_at, status, total, shipping_fee, refunded_amount,
+             payment_method, shipping_method, voucher_code, historical, received_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET order_number = excluded.order_number, customer_id = excluded.customer_id,
+             store_id = excluded.store_id, created_at = excluded.created_at, status = excluded.status, total = excluded.total,
+             shipping_fee = excluded.shipping_fee, refunded_amount = excluded.refunded_amount,
+             payment_method = excluded.payment_method, shipping_method = excluded.shipping_method,
+             voucher_code = excluded.voucher_code, updated_at = excluded.updated_at",
+    )
+    .bind(&input.id)
+    .bind(&input.order_number)
+    .bind(&input.customer_id)
+    .bind(&input.store_id)
+    .bind(input.created_at.to_rfc3339())
+    .bind(input.status.as_str())
+    .bind(input.total.dirhams())
+    .bind(input.shipping_fee.dirhams())
+    .bind(input.refunded_amount.dirhams())
+    .bind(&input.payment_method)
+    .bind(&input.shipping_method)
+    .bind(&input.voucher_code)
+    .bind(historical)
+    .bind(now.to_rfc3339())
+    .bind(now.to_rfc3339())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM order_status_history WHERE order_id = ?").bind(&input.id).execute(&mut *conn).await?;
+    for s in &input.status_history {
+        sqlx::query("INSERT INTO order_status_history (order_id, status, at) VALUES (?, ?, ?)")
+            .bind(&input.id)
+            .bind(s.status.as_str())
+            .bind(s.at.to_rfc3339())
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM order_items WHERE order_id = ?").bind(&input.id).execute(&mut *conn).await?;
+    for (position, item) in input.items.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO order_items (order_id, position, product_id, product_name, category, brand, quantity, unit_price,
+                 line_total, is_local_product) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&input.id)
+        .bind(position as i64)
+        .bind(&item.product_id)
+        .bind(&item.product_name)
+        .bind(&item.category)
+        .bind(&item.brand)
+        .bind(item.quantity)
+        .bind(item.unit_price.dirhams())
+        .bind(item.line_total.dirhams())
+        .bind(item.is_local_product)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<Order>> {
+    let Some(row) = sqlx::query("SELECT * FROM orders WHERE id = ?").bind(id).fetch_optional(&mut *conn).await? else {
+        return Ok(None);
+    };
+    let mut orders = assemble(conn, vec![row]).await?;
+    Ok(orders.pop())
+}
+
+async fn assemble(conn: &mut SqliteConnection, rows: Vec<sqlx::sqlite::SqliteRow>) -> Result<Vec<Order>> {
+    let mut orders = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id: String = row.get("id");
+        let status_history = sqlx::query("SELECT status, at FROM order_status_history WHERE order_id = ? ORDER BY at, status")
+            .bind(&id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .filter_map(|r| Some(StatusAt { status: OrderStatus::parse(r.get("status"))?, at: parse_instant(r.get("at"))? }))
+            .collect();
+        let items = sqlx::query("SELECT * FROM order_items WHERE order_id = ? ORDER BY position")
+            .bind(&id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| OrderItem {
+                product_id: r.get("product_id"),
+                product_name: r.get("product_name"),
+                category: r.get("category"),
+                brand: r.get("brand"),
+                quantity: r.get("quantity"),
+                unit_price: Money::from_dirhams(r.get("unit_price")),
+                line_total: Money::from_dirhams(r.get("line_total")),
+                is_local_product: r.get("is_local_product"),
+            })
+            .collect();
+        let status = OrderStatus::parse(row.get("status")).unwrap_or(OrderStatus::Pending);
+        let total = Money::from_dirhams(row.get("total"));
+        let refunded = Money::from_dirhams(row.get("refunded_amount"));
+        let mut status_history: Vec<StatusAt> = status_history;
+        status_history.sort_by_key(|s| (s.at, s.status));
+        orders.push(Order {
+            input: OrderInput {
+                id,
+                order_number: row.get("order_number"),
+                customer_id: row.get("customer_id"),
+                store_id: row.get("store_id"),
+                created_at: parse_instant(row.get("created_at")).unwrap_or_default(),
+                status,
+                status_history,
+                total,
+                shipping_fee: Money::from_dirhams(row.get("shipping_fee")),
+                refunded_amount: refunded,
+                payment_method: row.get("payment_method"),
+                shipping_method: row.get("shipping_method"),
+                voucher_code: row.get("voucher_code"),
+                items,
+            },
+            net_amount: total - refunded,
+            counted: status.is_counted(),
+            historical: row.get("historical"),
+        });
+    }
+    Ok(orders)
+}
+
+/// A customer's orders, newest first, with the orders of customers merged into them.
+pub async fn customer_orders(pool: &SqlitePool, customer_id: &str) -> Result<Vec<Order>> {
+    let mut conn = pool.acquire().await?;
+    let rows = sqlx::query(
+        "SELECT * FROM orders WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
+         ORDER BY created_at DESC, id DESC LIMIT 500",
+    )
+    .bind(customer_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    assemble(&mut conn, rows).await
+}
+
+pub async fn count(pool: &SqlitePool) -> Result<u64> {
+    Ok(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM orders").fetch_one(pool).await? as u64)
+}
+
+/// Re-derives one customer's values now; for callers outside a transaction.
+pub async fn rederive_customer(pool: &SqlitePool, customer_id: &str, now: DateTime<Utc>) -> Result<Option<SegmentChange>> {
+    let mut tx = pool.begin().await?;
+    let settings = segmentation::settings_on(&mut tx).await?;
+    let change = segmentation::rederive(&mut tx, customer_id, &settings, now, &Reason::Daily).await?;
+    tx.commit().await?;
+    Ok(change)
+}
