@@ -19,7 +19,8 @@ use eishro_core::customers::{
     self, AddressDraft, ConsentFlag, CreateOptions, CustomFieldMatch, CustomerDraft, CustomerFilter, ExportFormat, Segment,
 };
 use eishro_core::money::Money;
-use eishro_core::segmentation::ChurnBand;
+use eishro_core::orders::{self, IngestMode};
+use eishro_core::segmentation::{self, ChurnBand};
 use eishro_core::i18n::Lang;
 use eishro_core::staff::{self, Actor};
 use eishro_core::{db, demo, workspace, CoreError};
@@ -48,6 +49,9 @@ enum Command {
     /// Export records to CSV or XLSX.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Tiers and the values derived from orders.
+    #[command(subcommand)]
+    Segments(SegmentsCommand),
     /// Measure import, search, list and profile at several store sizes (BENCHMARKS.md).
     Bench {
         /// Store sizes, comma-separated.
@@ -96,7 +100,32 @@ enum CustomersCommand {
 }
 
 #[derive(Subcommand)]
+enum SegmentsCommand {
+    /// Recompute every customer's history, tier, LTV, churn risk and engagement from
+    /// their orders, and print how many customers are in each tier. Tier changes are
+    /// recorded in the segment history; nobody is messaged.
+    Recompute {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum ImportCommand {
+    /// Orders from a store platform's export, one row per line item (order_id,
+    /// order_number, customer_ref, created_at, status, total, refunded_amount,
+    /// payment_method, shipping_method, product_id, product_name, category, brand,
+    /// quantity, unit_price, is_local_product; Arabic headers too). One transaction.
+    Orders {
+        path: PathBuf,
+        /// A live import (standalone mode's routine order file): fresh status changes fire
+        /// follow-up tasks and upgrade notices as sync would. Without it the import is
+        /// historical and fires nothing.
+        #[arg(long)]
+        live: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Customers, deduplicated by platform id, phone and e-mail. One transaction: Ctrl-C
     /// or an error leaves the database as it was.
     Customers {
@@ -302,7 +331,14 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let id = customers::resolve_ref(&pool, &customer).await?;
             let customer = customers::get(&pool, &id).await?;
             if json {
-                serde_json::to_writer_pretty(&mut out, &customer)?;
+                // The record as SPEC names its fields, with the derived values also at the
+                // top level for scripts (issue #4).
+                let mut value = serde_json::to_value(&customer)?;
+                let derived = segmentation::derived_summary(&pool, &customer).await?;
+                if let (Some(object), serde_json::Value::Object(extra)) = (value.as_object_mut(), serde_json::to_value(derived)?) {
+                    object.extend(extra);
+                }
+                serde_json::to_writer_pretty(&mut out, &value)?;
                 writeln!(out)?;
             } else {
                 writeln!(out, "{}\n{}\n{}\n{}", customer.full_name(), customer.phone, customer.email, customer.id)?;
@@ -361,6 +397,51 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                     report.inserted, report.updated, report.merged, report.unchanged, report.rejected.len())?;
                 for row in &report.rejected {
                     writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
+                }
+            }
+        }
+        Command::Import(ImportCommand::Orders { path, live, json }) => {
+            let bytes = std::fs::read(&path).map_err(|source| CoreError::File { path: path.display().to_string(), source })?;
+            let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            });
+            let mode = if live { IngestMode::Live } else { IngestMode::Historical };
+            let options = orders::OrderImportOptions { now, mode, cancel: Some(cancel) };
+            let mut err = std::io::stderr().lock();
+            let mut report = orders::import_orders(&pool, &actor, &bytes, options, |done, total| {
+                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
+            })
+            .await?;
+            eprintln!();
+            report.localize(lang);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "inserted {} · updated {} · unchanged {} · customers created {} · tier changes {} · rejected {}",
+                    report.inserted, report.updated, report.unchanged, report.customers_created, report.tier_changes, report.rejected.len())?;
+                for row in &report.rejected {
+                    writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
+                }
+            }
+        }
+        Command::Segments(SegmentsCommand::Recompute { json }) => {
+            let mut err = std::io::stderr().lock();
+            let summary = segmentation::recompute_all(&pool, now, segmentation::Reason::Daily, |done, total| {
+                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
+            })
+            .await?;
+            eprintln!();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &summary)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{} customers, {} changed tier", summary.customers, summary.changed)?;
+                for (segment, count) in &summary.tiers {
+                    writeln!(out, "  {:<9} {count}", segment.as_str())?;
                 }
             }
         }

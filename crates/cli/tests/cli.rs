@@ -157,10 +157,51 @@ fn export_takes_the_same_filters_as_the_list() {
     let branch = rows(&["--custom-field", "preferredBranch=طرابلس - قرقارش"]);
     let branch_and_consent = rows(&["--custom-field", "preferredBranch=طرابلس - قرقارش", "--consent", "marketingEmails"]);
     assert!(0 < branch_and_consent && branch_and_consent < branch && branch < all, "{branch_and_consent} < {branch} < {all}");
-    // Demo customers have no orders yet, so nobody has spent a dirham or ordered lately.
-    assert_eq!(rows(&["--spent-min", "0.001"]), 0);
-    assert_eq!(rows(&["--spent-max", "0"]), 300);
-    assert_eq!(rows(&["--last-order-after", "2020-01-01"]), 0);
+    // The demo store's order history splits customers into buyers and the rest.
+    let spent = rows(&["--spent-min", "0.001"]);
+    let nothing = rows(&["--spent-max", "0"]);
+    assert!(spent > 50 && nothing > 50 && spent + nothing == all, "{spent} + {nothing} = {all}");
+    let ordered = rows(&["--last-order-after", "2000-01-01"]);
+    assert!(ordered >= spent && ordered < all, "everyone who spent has a last order: {ordered} ≥ {spent}");
+    assert!(rows(&["--churn-band", "high"]) > 0 && rows(&["--churn-band", "high", "--churn-band", "medium", "--churn-band", "low"]) == all);
     crm(&db).args(["export", "customers", "--spent-min", "a lot"]).assert().failure();
     crm(&db).args(["export", "customers", "--consent", "telepathy"]).assert().failure();
+}
+
+#[test]
+fn orders_import_then_show_prints_the_derived_values_and_recompute_summarises_tiers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    crm(&db)
+        .args(["customers", "add", "--first-name", "هدى", "--last-name", "الفيتوري", "--phone", "0921234567", "--email", "huda@mail.ly", "--city", "بنغازي", "--area", "الفويهات"])
+        .assert()
+        .success();
+    let file = dir.path().join("orders.csv");
+    let mut csv = String::from("رقم الطلب الداخلي,رقم الطلب,العميل,تاريخ الطلب,الحالة,الإجمالي,الكمية,سعر الوحدة,اسم المنتج,الفئة\n");
+    for n in 0..5 {
+        csv.push_str(&format!("{n},EL-{n},0921234567,2026-0{}-10,تم التوصيل,800,1,800,هاتف,إلكترونيات\n", n + 1));
+    }
+    csv.push_str("9,EL-9,0921234567,2026-06-10,confirmed,10,-2,5,قلم,قرطاسية\n");
+    std::fs::write(&file, csv).unwrap();
+    let imported = crm(&db).args(["--lang", "en", "import", "orders"]).arg(&file).arg("--json").assert().success();
+    let report = json(&imported.get_output().stdout);
+    assert_eq!((report["inserted"].as_u64(), report["tierChanges"].as_u64()), (Some(5), Some(3)), "new → bronze → silver → gold");
+    assert_eq!(report["rejected"][0]["line"], 7);
+    assert_eq!(report["rejected"][0]["reason"], "The quantity must be a whole number above zero");
+
+    let shown = crm(&db).args(["customers", "show", "+218 92 123 4567", "--json"]).assert().success();
+    let customer = json(&shown.get_output().stdout);
+    assert_eq!(customer["segment"], "gold");
+    assert_eq!(customer["totalOrders"], 5);
+    assert_eq!(customer["totalSpent"], "4000.000");
+    assert_eq!(customer["lifetimeValue"], "1000.000");
+    assert_eq!(customer["averageOrderValue"], "800.000");
+    assert_eq!(customer["rfmCode"], "111", "the only customer with orders");
+    assert!(customer["churnRisk"].is_string() && customer["engagementScore"].is_string());
+    assert_eq!(customer["segmentation"]["segment"], "gold", "the record keeps SPEC's own layout too");
+
+    let recomputed = crm(&db).args(["segments", "recompute", "--json"]).assert().success();
+    let summary = json(&recomputed.get_output().stdout);
+    assert_eq!(summary["customers"], 1);
+    assert_eq!(summary["tiers"][3], serde_json::json!(["gold", 1]));
 }

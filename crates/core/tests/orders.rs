@@ -281,3 +281,92 @@ async fn an_order_file_is_imported_with_bad_orders_rejected_whole_and_unknown_ph
     assert_eq!((again.inserted, again.updated, again.unchanged, again.customers_created), (0, 0, 2, 0));
     assert_eq!(reload(&pool, &c.id).await.history, got.history);
 }
+
+/// The acceptance property of issue #4: ingesting any sequence of order events, in any
+/// order, each repeated any number of times, leaves the customer's derived values exactly
+/// as ingesting only each order's final state into an empty store does.
+#[test]
+fn any_order_of_events_repeated_any_number_of_times_derives_what_a_fresh_start_does() {
+    use proptest::prelude::*;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let statuses = prop::sample::select(OrderStatus::ALL.to_vec());
+    // Per order: its total in dinars and 1–4 versions (status, refunded part in tenths).
+    let order_versions = (1i64..3000, prop::collection::vec((statuses, 0i64..=10), 1..4));
+    let events = prop::collection::vec(order_versions, 1..5).prop_flat_map(|orders| {
+        let mut flat: Vec<(usize, usize)> = Vec::new();
+        for (o, (_, versions)) in orders.iter().enumerate() {
+            for v in 0..versions.len() {
+                flat.push((o, v));
+            }
+        }
+        let repeats = prop::collection::vec(prop::sample::select(flat.clone()), 0..6);
+        (Just(orders), repeats, Just(flat))
+            .prop_flat_map(|(orders, repeats, mut flat)| {
+                flat.extend(repeats);
+                (Just(orders), Just(flat).prop_shuffle())
+            })
+    });
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(24));
+    runner
+        .run(&events, |(orders, sequence)| {
+            let version = |o: usize, v: usize, customer_id: &str| {
+                let (dinars, versions) = &orders[o];
+                let (status, tenths) = versions[v];
+                let mut input = order(&format!("O{o}"), customer_id, *dinars, status, now() - Duration::days(10 * o as i64 + 1));
+                input.refunded_amount = Money::from_dirhams(dinars * 1000 * tenths / 10);
+                input.payment_method = ["cash", "card"][v % 2].into();
+                input
+            };
+            let derived = |pool: SqlitePool, id: String| async move {
+                let c = reload(&pool, &id).await;
+                (c.history, c.segmentation.segment, c.segmentation.lifetime_value, c.segmentation.churn_risk, c.segmentation.engagement_score)
+            };
+            let (replayed, fresh_start) = runtime.block_on(async {
+                let (_a, pool, actor) = fresh().await;
+                let c = customer(&pool, &actor, "0913000001").await;
+                let mut last: Vec<Option<usize>> = vec![None; orders.len()];
+                for &(o, v) in &sequence {
+                    orders::ingest(&pool, version(o, v, &c.id), IngestMode::Historical, now()).await.unwrap();
+                    last[o] = Some(v);
+                }
+                let replayed = derived(pool, c.id).await;
+                let (_b, pool, actor) = fresh().await;
+                let c = customer(&pool, &actor, "0913000001").await;
+                for (o, v) in last.iter().enumerate() {
+                    orders::ingest(&pool, version(o, v.expect("every order has an event"), &c.id), IngestMode::Historical, now()).await.unwrap();
+                }
+                (replayed, derived(pool, c.id).await)
+            });
+            prop_assert_eq!(replayed, fresh_start);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[tokio::test]
+async fn section_8_1_rfm_scores_rank_customers_by_quintile_with_ties_equal() {
+    let (_dir, pool, actor) = fresh().await;
+    let mut ids = Vec::new();
+    for n in 0..5i64 {
+        let c = customer(&pool, &actor, &format!("091200000{n}")).await;
+        // Spend 100..500; the bigger spender ordered more recently.
+        orders::ingest(&pool, order(&format!("F{n}"), &c.id, 100 * (n + 1), OrderStatus::Delivered, now() - Duration::days(5 - n)), IngestMode::Historical, now())
+            .await
+            .unwrap();
+        ids.push(c.id);
+    }
+    orders::ingest(&pool, order("F4b", &ids[4], 1, OrderStatus::Delivered, now() - Duration::days(1)), IngestMode::Historical, now()).await.unwrap();
+    segmentation::recompute_all(&pool, now(), Reason::Daily, |_, _| {}).await.unwrap();
+    let mut codes = Vec::new();
+    for id in &ids {
+        let c = reload(&pool, id).await;
+        codes.push(segmentation::derived_summary(&pool, &c).await.unwrap().rfm_code.unwrap());
+    }
+    // Recency: 5,4,3,2,1 days → 1..5. Frequency: one order a month each, except the last
+    // with two (ties score alike). Monetary: 100..501 LYD → 1..5.
+    assert_eq!(codes, vec!["111", "212", "313", "414", "555"]);
+    let top = segmentation::derived_summary(&pool, &reload(&pool, &ids[4]).await).await.unwrap();
+    assert_eq!(top.rfm.unwrap().group, segmentation::RfmGroup::Champions);
+    let never = customer(&pool, &actor, "0912000009").await;
+    assert_eq!(segmentation::derived_summary(&pool, &never).await.unwrap().rfm, None, "no counted order, no RFM");
+}

@@ -241,6 +241,10 @@ pub async fn import_orders(
     if cancelled() {
         return Err(CoreError::Cancelled);
     }
+    // RFM ranks customers against each other, so new orders rescore everyone.
+    if report.inserted + report.updated > 0 {
+        segmentation::update_rfm(&mut tx, options.now).await?;
+    }
     tx.commit().await?;
     report.rejected.sort_by_key(|r| r.line);
     progress(total, total);

@@ -318,6 +318,7 @@ async fn recompute_all_on(
             progress(n as u64, total);
         }
     }
+    update_rfm(tx, now).await?;
     summary.tiers = tier_counts(tx).await?;
     progress(total, total);
     Ok(summary)
@@ -354,3 +355,105 @@ pub async fn save_settings(
 /// The staleness window (SPEC §3.3): events older than this when they arrive are
 /// historical and fire no automation.
 pub const STALENESS_WINDOW: Duration = Duration::hours(24);
+
+/// Scores every customer's RFM against the others (SPEC §8.1): score = 1 + floor(5 × p),
+/// p the share of customers with a counted order whose raw value is strictly worse (more
+/// days since the last order; fewer orders a month; less spent). Equal values get equal
+/// scores, which `rank()` gives. Set-based, because the scores are relative: the daily
+/// job and each order import rescore everyone at once.
+pub(crate) async fn update_rfm(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<()> {
+    let today = crate::time::store_date(now).to_string();
+    sqlx::query("DROP TABLE IF EXISTS temp.rfm_scores").execute(&mut *conn).await?;
+    sqlx::query(&format!(
+        "CREATE TEMP TABLE rfm_scores AS
+         WITH base AS (
+             SELECT id,
+                 julianday(?1) - julianday(date(last_order_date, '+2 hours')) AS days,
+                 -- Orders a month since the first order, whole calendar months, at least one.
+                 total_orders * 1.0 / max(1,
+                     (CAST(strftime('%Y', ?1) AS INTEGER) * 12 + CAST(strftime('%m', ?1) AS INTEGER))
+                     - (CAST(strftime('%Y', date(first_order_date, '+2 hours')) AS INTEGER) * 12
+                        + CAST(strftime('%m', date(first_order_date, '+2 hours')) AS INTEGER))
+                     - (CAST(strftime('%d', ?1) AS INTEGER) < CAST(strftime('%d', date(first_order_date, '+2 hours')) AS INTEGER))
+                 ) AS per_month,
+                 total_spent AS spent
+             FROM customers WHERE {} AND total_orders > 0
+         ),
+         counted AS (SELECT count(*) AS n FROM base)
+         SELECT id,
+             1 + (5 * (rank() OVER (ORDER BY days DESC) - 1)) / n AS recency,
+             1 + (5 * (rank() OVER (ORDER BY per_month) - 1)) / n AS frequency,
+             1 + (5 * (rank() OVER (ORDER BY spent) - 1)) / n AS monetary
+         FROM base, counted",
+        crate::customers::LIVE
+    ))
+    .bind(&today)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE customers SET rfm_recency = s.recency, rfm_frequency = s.frequency, rfm_monetary = s.monetary
+         FROM rfm_scores s WHERE s.id = customers.id
+           AND (rfm_recency IS NOT s.recency OR rfm_frequency IS NOT s.frequency OR rfm_monetary IS NOT s.monetary)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE customers SET rfm_recency = NULL, rfm_frequency = NULL, rfm_monetary = NULL
+         WHERE rfm_recency IS NOT NULL AND id NOT IN (SELECT id FROM rfm_scores)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DROP TABLE temp.rfm_scores").execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// The derived values in one flat record, as `crm customers show --json` prints them
+/// beside the customer (issue #4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DerivedSummary {
+    pub segment: Segment,
+    pub lifetime_value: Money,
+    #[ts(type = "number")]
+    pub total_orders: i64,
+    pub total_spent: Money,
+    pub average_order_value: Money,
+    #[ts(type = "string")]
+    pub churn_risk: Decimal,
+    pub churn_band: ChurnBand,
+    #[ts(type = "string")]
+    pub engagement_score: Decimal,
+    /// Null until the customer has a counted order and the scores were computed.
+    pub rfm: Option<Rfm>,
+    /// "555", or null.
+    pub rfm_code: Option<String>,
+}
+
+pub async fn derived_summary(pool: &SqlitePool, customer: &crate::customers::Customer) -> Result<DerivedSummary> {
+    let row = sqlx::query("SELECT churn_band, rfm_recency, rfm_frequency, rfm_monetary FROM customers WHERE id = ?")
+        .bind(&customer.id)
+        .fetch_one(pool)
+        .await?;
+    let rfm = match (row.get::<Option<i64>, _>("rfm_recency"), row.get::<Option<i64>, _>("rfm_frequency"), row.get::<Option<i64>, _>("rfm_monetary")) {
+        (Some(r), Some(f), Some(m)) => Some(Rfm::new(r as u8, f as u8, m as u8)),
+        _ => None,
+    };
+    let band = match row.get::<&str, _>("churn_band") {
+        "high" => ChurnBand::High,
+        "medium" => ChurnBand::Medium,
+        _ => ChurnBand::Low,
+    };
+    Ok(DerivedSummary {
+        segment: customer.segmentation.segment,
+        lifetime_value: customer.segmentation.lifetime_value,
+        total_orders: customer.history.total_orders,
+        total_spent: customer.history.total_spent,
+        average_order_value: customer.history.average_order_value,
+        churn_risk: customer.segmentation.churn_risk,
+        churn_band: band,
+        engagement_score: customer.segmentation.engagement_score,
+        rfm_code: rfm.map(|r| r.code()),
+        rfm,
+    })
+}

@@ -371,3 +371,80 @@ mod tests {
         assert_eq!(ids, vec!["segmentation-error-margin", "segmentation-error-tier-order", "segmentation-error-bands"]);
     }
 }
+
+/// A customer's scored RFM (SPEC §8.1): each 1–5 by quintile among the store's customers
+/// with a counted order, and the named group the recency and frequency scores put them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Rfm {
+    pub recency: u8,
+    pub frequency: u8,
+    pub monetary: u8,
+    pub group: RfmGroup,
+}
+
+impl Rfm {
+    pub fn new(recency: u8, frequency: u8, monetary: u8) -> Rfm {
+        Rfm { recency, frequency, monetary, group: RfmGroup::of(recency, frequency) }
+    }
+
+    /// As staff read it: "555".
+    pub fn code(&self) -> String {
+        format!("{}{}{}", self.recency, self.frequency, self.monetary)
+    }
+}
+
+/// The usual RFM map over recency (R) and frequency (F), first match wins:
+/// champions R≥4 F≥4 · loyal R≥3 F≥3 · new R5 F1 · potential loyalists R≥4 F≤3 ·
+/// needs attention R3 F≤2 · cannot lose R≤2 F5 · at risk R≤2 F3–4 · about to sleep R2 F≤2 ·
+/// hibernating R1 F≤2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RfmGroup {
+    Champions,
+    Loyal,
+    NewCustomers,
+    PotentialLoyalists,
+    NeedsAttention,
+    CannotLose,
+    AtRisk,
+    AboutToSleep,
+    Hibernating,
+}
+
+impl RfmGroup {
+    pub fn of(r: u8, f: u8) -> RfmGroup {
+        match (r, f) {
+            (4.., 4..) => RfmGroup::Champions,
+            (3.., 3..) => RfmGroup::Loyal,
+            (5, 1) => RfmGroup::NewCustomers,
+            (4.., _) => RfmGroup::PotentialLoyalists,
+            (3, _) => RfmGroup::NeedsAttention,
+            (_, 5) => RfmGroup::CannotLose,
+            (_, 3..) => RfmGroup::AtRisk,
+            (2, _) => RfmGroup::AboutToSleep,
+            _ => RfmGroup::Hibernating,
+        }
+    }
+}
+
+#[cfg(test)]
+mod rfm_tests {
+    use super::*;
+
+    #[test]
+    fn every_recency_and_frequency_pair_has_one_group() {
+        assert_eq!(RfmGroup::of(5, 5), RfmGroup::Champions);
+        assert_eq!(RfmGroup::of(3, 4), RfmGroup::Loyal);
+        assert_eq!(RfmGroup::of(5, 1), RfmGroup::NewCustomers);
+        assert_eq!(RfmGroup::of(4, 2), RfmGroup::PotentialLoyalists);
+        assert_eq!(RfmGroup::of(3, 1), RfmGroup::NeedsAttention);
+        assert_eq!(RfmGroup::of(1, 5), RfmGroup::CannotLose);
+        assert_eq!(RfmGroup::of(2, 3), RfmGroup::AtRisk);
+        assert_eq!(RfmGroup::of(2, 2), RfmGroup::AboutToSleep);
+        assert_eq!(RfmGroup::of(1, 1), RfmGroup::Hibernating);
+        assert_eq!(Rfm::new(5, 5, 4).code(), "554");
+    }
+}

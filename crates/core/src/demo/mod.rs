@@ -9,6 +9,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sqlx::SqlitePool;
 
+mod orders;
+
 use crate::customers::{self, AddressDraft, CommunicationPreferences, ContactMethod, CustomerDraft, Gender};
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -171,6 +173,8 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     if customers::custom_field_definitions(pool).await?.is_empty() {
         customers::save_custom_field_definitions(pool, &actor, demo_field_definitions(), options.now).await?;
     }
+    // Orders too come from their own stream, for the same reason.
+    let mut order_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x0_0de_0000_u64);
     let mut phones: Vec<String> = Vec::new();
     let mut done = 0;
     while done < options.customers {
@@ -198,10 +202,14 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
             made.push(customer);
         }
         customers::store_insert_many(&mut tx, &made, &actor, options.now).await?;
+        let settings = crate::segmentation::settings_on(&mut tx).await?;
+        orders::add_orders(&mut tx, &made, &mut order_rng, &settings, options.now).await?;
         tx.commit().await?;
         done += batch;
         progress(done, options.customers);
     }
+    // Churn for customers without orders, and RFM, which ranks everyone against everyone.
+    crate::segmentation::recompute_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
     Ok(done)
 }
 
