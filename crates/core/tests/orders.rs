@@ -370,3 +370,33 @@ async fn section_8_1_rfm_scores_rank_customers_by_quintile_with_ties_equal() {
     let never = customer(&pool, &actor, "0912000009").await;
     assert_eq!(segmentation::derived_summary(&pool, &never).await.unwrap().rfm, None, "no counted order, no RFM");
 }
+
+#[tokio::test]
+async fn a_merge_moves_orders_and_tasks_to_the_survivor_and_its_undo_moves_them_back() {
+    let (_dir, pool, actor) = fresh().await;
+    let survivor = customer(&pool, &actor, "0914000001").await;
+    let merged = customer(&pool, &actor, "0914000002").await;
+    sqlx::query("UPDATE customers SET preferred_contact_method = 'phone' WHERE id = ?").bind(&merged.id).execute(&pool).await.unwrap();
+    for n in 0..3 {
+        orders::ingest(&pool, order(&format!("S{n}"), &survivor.id, 800, OrderStatus::Delivered, now() - Duration::days(40 + n)), IngestMode::Historical, now())
+            .await
+            .unwrap();
+    }
+    orders::ingest(&pool, order("M1", &merged.id, 800, OrderStatus::Confirmed, now() - Duration::hours(3)), IngestMode::Live, now()).await.unwrap();
+    orders::ingest(&pool, order("M0", &merged.id, 800, OrderStatus::Delivered, now() - Duration::days(30)), IngestMode::Historical, now()).await.unwrap();
+    assert_eq!(tasks::customer_tasks(&pool, &merged.id).await.unwrap().len(), 1, "a welcome call");
+    let record = customers::merge(&pool, &actor, &survivor.id, &merged.id, &customers::MergeChoices::default(), now()).await.unwrap();
+    let after = reload(&pool, &survivor.id).await;
+    assert_eq!((after.history.total_orders, after.history.total_spent), (5, Money::from_dinars(4000)), "no order lost, none counted twice");
+    assert_eq!(after.segmentation.segment, Segment::Gold);
+    assert_eq!(orders::customer_orders(&pool, &survivor.id).await.unwrap().len(), 5);
+    assert_eq!(tasks::customer_tasks(&pool, &survivor.id).await.unwrap().len(), 1, "the task follows the customer");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM pending_notifications").fetch_one(&pool).await.unwrap(), 0, "a merge announces nothing");
+    // An order that arrives for the survivor after the merge stays with it on undo.
+    orders::ingest(&pool, order("S9", &survivor.id, 100, OrderStatus::Delivered, now() - Duration::days(1)), IngestMode::Historical, now()).await.unwrap();
+    customers::undo_merge(&pool, &actor, &record.id, now()).await.unwrap();
+    let (s, m) = (reload(&pool, &survivor.id).await, reload(&pool, &merged.id).await);
+    assert_eq!((s.history.total_orders, m.history.total_orders), (4, 2));
+    assert_eq!((s.segmentation.segment, m.segmentation.segment), (Segment::Silver, Segment::Bronze));
+    assert_eq!(tasks::customer_tasks(&pool, &merged.id).await.unwrap().len(), 1);
+}

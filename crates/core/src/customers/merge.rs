@@ -279,7 +279,8 @@ pub async fn merge(
         actor: actor.audit_name().to_string(),
         undone_at: None,
     };
-    let moved: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let moved = move_records(&mut tx, merged_id, survivor_id).await?;
+    rederive_both(&mut tx, survivor_id, merged_id, now).await?;
     sqlx::query(
         "INSERT INTO customer_merges (id, survivor_id, merged_id, at, actor, survivor_before, moved)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -301,11 +302,39 @@ pub async fn merge(
     Ok(record)
 }
 
+/// The records that belong to whoever the customer is, and move to the survivor of a merge
+/// (table, id column). Later modules add theirs (tickets, messages). The consent log,
+/// audit log and segment history stay with the record they were written about; the
+/// survivor's profile shows them through `merged_into`.
+const MOVABLE: &[(&str, &str)] = &[("orders", "id"), ("tasks", "id")];
+
+/// Moves every movable record of `from` to `to`, returning what moved (per table, by id)
+/// so an undo can move exactly those back.
+async fn move_records(tx: &mut store::Tx<'_>, from: &str, to: &str) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut moved = BTreeMap::new();
+    for (table, column) in MOVABLE {
+        let ids: Vec<String> = sqlx::query_scalar(&format!("SELECT {column} FROM {table} WHERE customer_id = ?")).bind(from).fetch_all(&mut **tx).await?;
+        sqlx::query(&format!("UPDATE {table} SET customer_id = ? WHERE customer_id = ?")).bind(to).bind(from).execute(&mut **tx).await?;
+        moved.insert(table.to_string(), ids);
+    }
+    Ok(moved)
+}
+
+/// Orders moved, so both customers' history and tier are derived again (silently: a merge
+/// is not an order event and announces nothing).
+async fn rederive_both(tx: &mut store::Tx<'_>, survivor_id: &str, merged_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let settings = crate::segmentation::settings_on(tx).await?;
+    for id in [survivor_id, merged_id] {
+        crate::segmentation::rederive(tx, id, &settings, now, &crate::segmentation::Reason::Merge).await?;
+    }
+    Ok(())
+}
+
 /// Undoes a merge: the merged customer is live again and the survivor is as it was. Refused
 /// when the survivor was edited or merged again since, because undo would lose that work.
 pub async fn undo_merge(pool: &SqlitePool, actor: &Actor, merge_id: &str, now: DateTime<Utc>) -> Result<()> {
     let mut tx = pool.begin().await?;
-    let row = sqlx::query("SELECT survivor_id, merged_id, at, survivor_before, undone_at FROM customer_merges WHERE id = ?")
+    let row = sqlx::query("SELECT survivor_id, merged_id, at, survivor_before, moved, undone_at FROM customer_merges WHERE id = ?")
         .bind(merge_id)
         .fetch_optional(&mut *tx)
         .await?
@@ -328,6 +357,19 @@ pub async fn undo_merge(pool: &SqlitePool, actor: &Actor, merge_id: &str, now: D
     }
     store::update_editable(&mut tx, &before).await?;
     store::mark_merged(&mut tx, &merged_id, None, now).await?;
+    // What the merge moved goes back; what arrived for the survivor since stays with it.
+    let moved: BTreeMap<String, Vec<String>> = serde_json::from_str(row.get("moved")).unwrap_or_default();
+    for (table, column) in MOVABLE {
+        for id in moved.get(*table).into_iter().flatten() {
+            sqlx::query(&format!("UPDATE {table} SET customer_id = ? WHERE {column} = ? AND customer_id = ?"))
+                .bind(&merged_id)
+                .bind(id)
+                .bind(&survivor_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    rederive_both(&mut tx, &survivor_id, &merged_id, now).await?;
     sqlx::query("UPDATE customer_merges SET undone_at = ?, undone_by = ? WHERE id = ?")
         .bind(now.to_rfc3339())
         .bind(actor.audit_name())
