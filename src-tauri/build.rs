@@ -33,6 +33,10 @@ const COMMANDS: &[&str] = &[
     "undo_merge",
     "recent_merges",
     "dismiss_duplicate",
+    "customer_insights",
+    "run_order_import",
+    "my_tasks",
+    "close_task",
 ];
 
 fn main() {

@@ -11,8 +11,10 @@ import { DuplicatesScreen } from "./screens/DuplicatesScreen";
 import { CustomFieldsScreen } from "./screens/CustomFieldsScreen";
 import { FirstRun } from "./screens/FirstRun";
 import { ImportScreen } from "./screens/ImportScreen";
+import { OrderImportScreen } from "./screens/OrderImportScreen";
+import { TasksScreen } from "./screens/TasksScreen";
 
-type Section = "customers" | "tickets" | "loyalty" | "campaigns" | "dashboards";
+type Section = "customers" | "tasks" | "tickets" | "loyalty" | "campaigns" | "dashboards";
 
 export type Route =
   | { section: "customers"; view: "list" }
@@ -22,10 +24,12 @@ export type Route =
   | { section: "customers"; view: "import" }
   | { section: "customers"; view: "duplicates" }
   | { section: "customers"; view: "fields" }
+  | { section: "customers"; view: "import-orders" }
   | { section: Exclude<Section, "customers"> };
 
 const SECTIONS: { id: Section; label: string }[] = [
   { id: "customers", label: "nav-customers" },
+  { id: "tasks", label: "nav-tasks" },
   { id: "tickets", label: "nav-tickets" },
   { id: "loyalty", label: "nav-loyalty" },
   { id: "campaigns", label: "nav-campaigns" },
@@ -85,6 +89,9 @@ export function App() {
 }
 
 function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => void }) {
+  if (route.section === "tasks") {
+    return <TasksScreen onOpenCustomer={(id) => setRoute({ section: "customers", view: "profile", id })} />;
+  }
   if (route.section !== "customers") {
     return <ComingLater />;
   }
@@ -97,6 +104,7 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
           onImport={() => setRoute({ section: "customers", view: "import" })}
           onDuplicates={() => setRoute({ section: "customers", view: "duplicates" })}
           onCustomFields={() => setRoute({ section: "customers", view: "fields" })}
+          onImportOrders={() => setRoute({ section: "customers", view: "import-orders" })}
         />
       );
     case "duplicates":
@@ -106,6 +114,8 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
           onOpen={(id) => setRoute({ section: "customers", view: "profile", id })}
         />
       );
+    case "import-orders":
+      return <OrderImportScreen onDone={() => setRoute({ section: "customers", view: "list" })} />;
     case "fields":
       return <CustomFieldsScreen onBack={() => setRoute({ section: "customers", view: "list" })} />;
     case "import":

@@ -21,6 +21,10 @@ import type { SavedView } from "./bindings/SavedView";
 import type { BulkTarget } from "./bindings/BulkTarget";
 import type { DeletionBatch } from "./bindings/DeletionBatch";
 import type { CustomFieldDefinition } from "./bindings/CustomFieldDefinition";
+import type { CustomerInsights } from "./bindings/CustomerInsights";
+import type { OrderImportReport } from "./bindings/OrderImportReport";
+import type { Task } from "./bindings/Task";
+import type { TaskStatus } from "./bindings/TaskStatus";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -56,6 +60,10 @@ export const api = {
   savedViews: () => invoke<SavedView[]>("saved_views"),
   saveView: (view: SavedView) => invoke<SavedView[]>("save_view", { view }),
   deleteView: (name: string) => invoke<SavedView[]>("delete_view", { name }),
+  customerInsights: (id: string) => invoke<CustomerInsights>("customer_insights", { id }),
+  runOrderImport: (path: string, live: boolean) => invoke<OrderImportReport>("run_order_import", { path, live }),
+  myTasks: () => invoke<Task[]>("my_tasks"),
+  closeTask: (id: string, status: TaskStatus) => invoke<Task>("close_task", { id, status }),
   customFieldDefinitions: () => invoke<CustomFieldDefinition[]>("custom_field_definitions"),
   saveCustomFieldDefinitions: (definitions: CustomFieldDefinition[]) =>
     invoke<CustomFieldDefinition[]>("save_custom_field_definitions", { definitions }),

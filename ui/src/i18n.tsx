@@ -96,6 +96,13 @@ export function useErrorText(): (error: unknown) => string {
  * as the consent and audit logs store it: the `field-…` message of its last segment, or the
  * path itself for a field without a label (a custom field, say).
  */
+/** A message when the locales have one, else the fallback as it is: for values that come
+ * from outside (a payment method a platform named) and may have no translation. */
+export function useTextOr(): (id: string, fallback: string) => string {
+  const { l10n } = useLocalization();
+  return (id, fallback) => (l10n.getBundle(id) ? l10n.getString(id) : fallback);
+}
+
 export function useFieldLabel(): (path: string) => string {
   const { l10n } = useLocalization();
   return (path) => {

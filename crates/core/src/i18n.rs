@@ -66,6 +66,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../locales/ar/errors.ftl"),
         include_str!("../../../locales/en/errors.ftl"),
     ),
+    (
+        "orders.ftl",
+        include_str!("../../../locales/ar/orders.ftl"),
+        include_str!("../../../locales/en/orders.ftl"),
+    ),
 ];
 
 struct Bundles {

@@ -19,6 +19,7 @@ pub mod import;
 pub mod money;
 pub mod orders;
 pub mod phone;
+pub mod profile;
 pub mod segmentation;
 pub mod settings;
 pub mod staff;

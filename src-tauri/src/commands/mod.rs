@@ -5,6 +5,7 @@ pub mod app;
 pub mod customers;
 pub mod duplicates;
 pub mod import;
+pub mod orders;
 
 use eishro_core::error::ErrorPayload;
 use eishro_core::CoreError;
@@ -12,7 +13,7 @@ use eishro_core::CoreError;
 pub type CommandResult<T> = Result<T, ErrorPayload>;
 
 pub fn to_payload(err: CoreError) -> ErrorPayload {
-    if matches!(err, CoreError::Storage(_) | CoreError::Migration(_)) {
+    if matches!(err, CoreError::Storage(_) | CoreError::BulkStorage(_) | CoreError::Migration(_)) {
         tracing::error!(error = ?err, "command failed");
     }
     err.payload()

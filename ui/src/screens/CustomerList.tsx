@@ -69,12 +69,14 @@ export function CustomerList({
   onImport,
   onDuplicates,
   onCustomFields,
+  onImportOrders,
 }: {
   onOpen: (id: string) => void;
   onNew: () => void;
   onImport: () => void;
   onDuplicates: () => void;
   onCustomFields: () => void;
+  onImportOrders: () => void;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -278,6 +280,9 @@ export function CustomerList({
           </Button>
           <Button variant="default" data-testid="import-customers" onClick={onImport}>
             {t("import-title")}
+          </Button>
+          <Button variant="default" data-testid="import-orders" onClick={onImportOrders}>
+            {t("import-orders-title")}
           </Button>
           <Menu>
             <Menu.Target>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatMoney } from "../format";
 import { useErrorText, useFieldLabel, useLanguage, useT } from "../i18n";
 import { Ltr } from "../Ltr";
 import { SegmentBadge } from "./SegmentBadge";
+import { CustomerOrders } from "./CustomerOrders";
 import { fieldLabel as customFieldLabel, formatCustomValue, useCustomFieldDefinitions } from "../customFields";
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -44,7 +45,16 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
   const { customer: c, consentLog } = profile.data;
   const yesNo = (v: boolean) => t(v ? "value-yes" : "value-no");
   // Consent values are stored as text: booleans read as yes/no, the rest as they are.
-  const consentValue = (v: string | null) => (v === null ? t("value-none") : v === "true" || v === "false" ? yesNo(v === "true") : v);
+  const consentValue = (v: string | null) =>
+    v === null
+      ? t("value-none")
+      : v === "true" || v === "false"
+        ? yesNo(v === "true")
+        : ["whatsapp", "sms", "phone", "email"].includes(v)
+          ? t(`contact-${v}`)
+          : ["daily", "weekly", "monthly"].includes(v)
+            ? t(`freq-${v}`)
+            : v;
   const prefs = c.contactInfo.communicationPreferences;
 
   return (
@@ -189,6 +199,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
           </Table.Tbody>
         </Table>
       </Section>
+      <CustomerOrders customerId={id} />
       <Section title={t("section-timeline")}>
         <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
           {profile.data.timeline.map((entry, i) => (
@@ -200,7 +211,13 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
                       field: fieldLabel(entry.detail.field ?? ""),
                       change: t("consent-transition", { old: consentValue(entry.detail.old ?? null), new: consentValue(entry.detail.new ?? null) }),
                     })
-                  : t(`audit-${entry.kind}`)
+                  : entry.kind === "order"
+                    ? t("timeline-order", { number: entry.detail.number ?? "", status: t(`order-status-${entry.detail.status}`), net: formatMoney(entry.detail.net ?? "0", lang) })
+                    : entry.kind === "segment"
+                      ? t("timeline-segment", { previous: t(`segment-${entry.detail.previous}`), segment: t(`segment-${entry.detail.segment}`) })
+                      : entry.kind === "task"
+                        ? t("timeline-task", { task: t(`task-${entry.detail.type}`) })
+                        : t(`audit-${entry.kind}`)
               }
             >
               <Text size="xs" c="dimmed">

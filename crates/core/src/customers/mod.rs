@@ -136,7 +136,8 @@ pub async fn profile(pool: &SqlitePool, id: &str) -> Result<CustomerProfile> {
     let customer = store::get(&mut conn, id).await?.ok_or_else(|| CoreError::CustomerNotFound(id.to_string()))?;
     let consent_log = store::consent_log(&mut conn, id).await?;
     let audit_log = store::audit_log(&mut conn, id).await?;
-    let timeline = timeline::build(&audit_log, &consent_log, 200);
+    let others = timeline::order_events(&mut conn, id).await?;
+    let timeline = timeline::build(&audit_log, &consent_log, others, 200);
     Ok(CustomerProfile { customer, consent_log, audit_log, timeline })
 }
 

@@ -1,0 +1,48 @@
+//! Orders, the profile's order panels and follow-up tasks: thin adapters over
+//! `eishro_core::{orders, profile, tasks}`.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use chrono::Utc;
+use eishro_core::orders::{self, IngestMode, OrderImportOptions, OrderImportReport};
+use eishro_core::profile::{self, CustomerInsights};
+use eishro_core::tasks::{self, Task, TaskStatus};
+use eishro_core::workspace::Progress;
+use eishro_core::CoreError;
+use tauri::{AppHandle, Emitter, State};
+
+use super::{to_payload, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn customer_insights(state: State<'_, AppState>, id: String) -> CommandResult<CustomerInsights> {
+    profile::customer_insights(&state.pool, &id).await.map_err(to_payload)
+}
+
+/// Imports an order file; `live` is staff's answer to "are these new orders or history?".
+#[tauri::command]
+pub async fn run_order_import(app: AppHandle, state: State<'_, AppState>, path: String, live: bool) -> CommandResult<OrderImportReport> {
+    let bytes = std::fs::read(PathBuf::from(&path)).map_err(|source| to_payload(CoreError::File { path: path.clone(), source }))?;
+    state.import_cancel.store(false, Ordering::Relaxed);
+    let options = OrderImportOptions {
+        now: Utc::now(),
+        mode: if live { IngestMode::Live } else { IngestMode::Historical },
+        cancel: Some(&state.import_cancel),
+    };
+    orders::import_orders(&state.pool, &state.actor, &bytes, options, |done, total| {
+        let _ = app.emit("import-progress", Progress { done: done as u32, total: total as u32 });
+    })
+    .await
+    .map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn my_tasks(state: State<'_, AppState>) -> CommandResult<Vec<Task>> {
+    tasks::my_open_tasks(&state.pool, &state.actor).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn close_task(state: State<'_, AppState>, id: String, status: TaskStatus) -> CommandResult<Task> {
+    tasks::close(&state.pool, &state.actor, &id, status, Utc::now()).await.map_err(to_payload)
+}

@@ -1,0 +1,89 @@
+//! Issue #4's end-to-end scenario on the real app: import today's order file for a
+//! customer who prefers the phone, see them rise to gold on the profile with their orders,
+//! tier history and a welcome-call task, and close the task from "My tasks". Screenshots
+//! in Arabic and English go to target/e2e-screenshots/.
+
+use anyhow::Result;
+use chrono::{Duration, Utc};
+use eishro_core::customers::{self, AddressDraft, ContactMethod, CreateOptions, CustomerDraft};
+use eishro_core::{db, staff};
+use eishro_e2e::App;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<()> {
+    let files = tempfile::tempdir()?;
+    let csv = files.path().join("orders.csv");
+    let mut text = String::from("order_id,order_number,customer_ref,created_at,status,total,payment_method,product_name,category,quantity,unit_price,is_local_product\n");
+    let today = Utc::now() + Duration::hours(2);
+    for n in 0..5 {
+        let day = (today - Duration::days(40 - 8 * n)).format("%Y-%m-%d %H:%M");
+        let status = if n == 4 { "confirmed" } else { "delivered" };
+        text.push_str(&format!("W-{n},EL-20{n},0913334455,{day},{status},800,cash_on_delivery,زيت زيتون غرياني,منتجات غذائية,8,100,1\n"));
+    }
+    std::fs::write(&csv, text)?;
+
+    let app = App::start(|path| async move {
+        let pool = db::open(&path).await?;
+        let now = Utc::now();
+        let actor = staff::Actor::Staff(staff::ensure_owner(&pool, now).await?);
+        let draft = CustomerDraft {
+            first_name: "خديجة".into(),
+            last_name: "المقريف".into(),
+            phone: "0913334455".into(),
+            email: "khadija@mail.ly".into(),
+            preferred_contact_method: ContactMethod::Phone,
+            addresses: vec![AddressDraft { city: "طرابلس".into(), area: "حي الأندلس".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        customers::create(&pool, &actor, &draft, CreateOptions { now, confirm_duplicate: false }).await?;
+        pool.close().await;
+        Ok(())
+    })
+    .await?;
+    app.use_arabic().await?;
+
+    // Today's orders, so they fire what sync would.
+    app.click("[data-testid=import-orders]").await?;
+    app.type_into("[data-testid=order-import-path]", &csv.display().to_string()).await?;
+    app.click("[data-testid=order-import-live]").await?;
+    app.click("[data-testid=order-import-run]").await?;
+    app.wait_text("[data-testid=order-import-report]", "أُضيف 5").await?;
+    app.wait_text("[data-testid=order-import-report]", "تغيّر مستوى 3").await?;
+    app.screenshot("24-order-import-ar").await?;
+
+    app.click("[data-testid=back]").await?;
+    app.click("[data-testid=customer-row]").await?;
+    app.wait_text("[data-testid=profile-name]", "خديجة المقريف").await?;
+    app.wait_text("header, [data-testid=profile-name] ~ *", "ذهبي").await?;
+    app.wait_text("[data-testid=total-spent]", "4.000,000").await?;
+    app.wait_text("[data-testid=segment-history]", "طلب").await?;
+    app.wait_text("[data-testid=customer-tasks]", "مكالمة ترحيب").await?;
+    assert_eq!(app.count("[data-testid=order-row]").await?, 5);
+    app.eval("document.querySelector('[data-testid=customer-orders]').scrollIntoView({block: 'center'}); return true").await?;
+    // WebKitWebDriver will not click a table row; a keyboard user would press Enter on it.
+    app.eval("document.querySelector('[data-testid=order-row]').click(); return true").await?;
+    app.wait_text("[data-testid=order-line]", "زيت زيتون غرياني").await?;
+    app.screenshot("25-profile-orders-ar").await?;
+    app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
+    app.screenshot("26-profile-value-ar").await?;
+
+    // The task is in "My tasks"; done, it leaves the list.
+    app.click("[data-testid=nav-tasks]").await?;
+    app.wait_text("[data-testid=task-row]", "مكالمة ترحيب").await?;
+    app.wait_text("[data-testid=task-row]", "خديجة المقريف").await?;
+    app.screenshot("27-tasks-ar").await?;
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("[data-testid=task-row]", "Welcome call").await?;
+    app.screenshot("28-tasks-en").await?;
+    app.click("[data-testid=task-done]").await?;
+    app.wait_text("[data-testid=tasks-empty]", "No open tasks").await?;
+
+    app.click("[data-testid=nav-customers]").await?;
+    app.click("[data-testid=customer-row]").await?;
+    app.wait_text("[data-testid=customer-tasks]", "Done").await?;
+    app.wait_text("[data-testid=rfm]", "111").await?;
+    app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
+    app.screenshot("29-profile-value-en").await?;
+    app.close().await?;
+    Ok(())
+}
