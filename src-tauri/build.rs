@@ -37,6 +37,12 @@ const COMMANDS: &[&str] = &[
     "run_order_import",
     "my_tasks",
     "close_task",
+    "segments_overview",
+    "segmentation_settings",
+    "tier_equivalents",
+    "save_segmentation_settings",
+    "task_rules",
+    "save_task_rules",
 ];
 
 fn main() {

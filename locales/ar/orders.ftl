@@ -78,3 +78,46 @@ import-orders-historical = طلبات سابقة (نقل بيانات): تُحت
 import-orders-live = طلبات جديدة اليوم: تُنشئ مهام المتابعة وإشعارات الترقية كما لو وصلت بالمزامنة
 import-orders-run = استيراد الطلبات
 import-orders-report = أُضيف { $inserted } · حُدّث { $updated } · دون تغيير { $unchanged } · عملاء جدد { $created } · تغيّر مستوى { $tiers } · مرفوض { $rejected }
+
+## Segments overview
+segments-title = نظرة على مستويات العضوية
+segments-customers = العملاء
+segments-share = النسبة
+segments-movement = التنقل بين المستويات
+segments-days = آخر { $days } يوماً
+segments-upgrades = { $count ->
+    [zero] لا ترقيات
+    [one] ترقية واحدة
+    [two] ترقيتان
+    [few] { $count } ترقيات
+   *[other] { $count } ترقية
+}
+segments-downgrades = { $count ->
+    [zero] لا تراجعات
+    [one] تراجع واحد
+    [two] تراجعان
+    [few] { $count } تراجعات
+   *[other] { $count } تراجعاً
+}
+segments-no-movement = لم ينتقل أي عميل بين المستويات في هذه الفترة.
+segments-up = ترقية
+segments-down = تراجع
+
+## Settings
+nav-settings = الإعدادات
+settings-title = الإعدادات
+settings-tiers = مستويات العضوية
+settings-tiers-hint = يُقيَّم المستوى من الأعلى إلى الأدنى، ويجب تحقق الشرطين معاً. قيمة العميل = إجمالي الإنفاق × هامش الربح. الحفظ يعيد حساب جميع العملاء.
+settings-margin = متوسط هامش الربح
+settings-min-ltv = قيمة العميل من (د.ل)
+settings-min-orders = عدد الطلبات من
+settings-equivalent = ما يعادله من إجمالي الإنفاق
+settings-churn-bands = نطاقات خطر الفقدان
+settings-medium-from = متوسط من
+settings-high-from = مرتفع من
+settings-save-recompute = حفظ وإعادة الحساب
+settings-recomputed = أُعيد حساب { $customers } عميل، وتغيّر مستوى { $changed }.
+settings-task-rules = قواعد مهام المتابعة
+settings-rule-welcomeCall = مكالمة ترحيب بعد أول طلب لمن يفضّل الهاتف
+settings-rule-accountManagerFollowUp = متابعة مدير الحساب لكل طلب من عملاء البلاتيني وVIP
+settings-rule-assignAccountManager = تعيين مدير حساب لمن يصل إلى البلاتيني أو VIP دون مدير

@@ -76,3 +76,40 @@ import-orders-historical = Past orders (a data migration): they count for histor
 import-orders-live = Today's new orders: they create follow-up tasks and upgrade notices as if they came by sync
 import-orders-run = Import orders
 import-orders-report = { $inserted } added · { $updated } updated · { $unchanged } unchanged · { $created } new customers · { $tiers } tier changes · { $rejected } rejected
+
+## Segments overview
+segments-title = Tiers overview
+segments-customers = Customers
+segments-share = Share
+segments-movement = Movement between tiers
+segments-days = Last { $days } days
+segments-upgrades = { $count ->
+    [one] 1 upgrade
+   *[other] { $count } upgrades
+}
+segments-downgrades = { $count ->
+    [one] 1 downgrade
+   *[other] { $count } downgrades
+}
+segments-no-movement = No customer changed tier in this period.
+segments-up = Up
+segments-down = Down
+
+## Settings
+nav-settings = Settings
+settings-title = Settings
+settings-tiers = Membership tiers
+settings-tiers-hint = Tiers are checked from the top down and both conditions must hold. Customer value (LTV) = total spent × margin. Saving recomputes every customer.
+settings-margin = Average margin
+settings-min-ltv = LTV from (LYD)
+settings-min-orders = Orders from
+settings-equivalent = Equivalent total spent
+settings-churn-bands = Churn risk bands
+settings-medium-from = Medium from
+settings-high-from = High from
+settings-save-recompute = Save and recompute
+settings-recomputed = { $customers } customers recomputed; { $changed } changed tier.
+settings-task-rules = Follow-up task rules
+settings-rule-welcomeCall = A welcome call after the first order, for customers who prefer the phone
+settings-rule-accountManagerFollowUp = An account-manager follow-up on every order from platinum and VIP customers
+settings-rule-assignAccountManager = Assign an account manager to customers reaching platinum or VIP without one

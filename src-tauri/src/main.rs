@@ -39,6 +39,14 @@ fn main() {
                 Ok::<_, eishro_core::CoreError>((pool, owner))
             })
             .map_err(|e| format!("cannot open the database at {}: {e}", path.display()))?;
+            // The daily recompute (churn, engagement, RFM) runs in the background once a
+            // store day; the window opens at once and the lists refresh on their own.
+            let daily = pool.clone();
+            tauri::async_runtime::spawn(async move {
+                if let Err(error) = eishro_core::segmentation::run_daily_if_due(&daily, chrono::Utc::now()).await {
+                    tracing::error!(?error, "the daily recompute failed; it runs again on the next start");
+                }
+            });
             app.manage(state::AppState {
                 pool,
                 actor: Actor::Staff(owner),
@@ -66,6 +74,12 @@ fn main() {
             commands::orders::run_order_import,
             commands::orders::my_tasks,
             commands::orders::close_task,
+            commands::orders::segments_overview,
+            commands::orders::segmentation_settings,
+            commands::orders::tier_equivalents,
+            commands::orders::save_segmentation_settings,
+            commands::orders::task_rules,
+            commands::orders::save_task_rules,
             commands::customers::custom_field_definitions,
             commands::customers::save_custom_field_definitions,
             commands::import::preview_import,

@@ -84,6 +84,28 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.wait_text("[data-testid=rfm]", "111").await?;
     app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
     app.screenshot("29-profile-value-en").await?;
+
+    // The tiers overview and the settings: a lower margin shows its equivalent spend, and
+    // saving it recomputes the customer down to silver.
+    app.click("[data-testid=lang-toggle]").await?;
+    app.click("[data-testid=nav-dashboards]").await?;
+    app.wait_text("[data-testid=tier-gold]", "1").await?;
+    app.wait_text("[data-testid=upgrades]", "3 ترقيات").await?;
+    app.screenshot("30-segments-ar").await?;
+    app.click("[data-testid=nav-settings]").await?;
+    app.wait_text("[data-testid=tier-equivalent-gold]", "4.000,000").await?;
+    app.type_into("[data-testid=settings-margin]", "0.2").await?;
+    app.wait_text("[data-testid=tier-equivalent-gold]", "5.000,000").await?;
+    app.screenshot("31-settings-ar").await?;
+    app.click("[data-testid=save-tiers]").await?;
+    app.wait_text("[data-testid=settings-message]", "تغيّر مستوى 1").await?;
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("[data-testid=settings-message]", "1 changed tier").await?;
+    app.screenshot("32-settings-en").await?;
+    app.click("[data-testid=nav-dashboards]").await?;
+    app.wait_text("[data-testid=tier-silver]", "1").await?;
+    app.wait_text("[data-testid=movements]", "Down").await?;
+    app.screenshot("33-segments-en").await?;
     app.close().await?;
     Ok(())
 }

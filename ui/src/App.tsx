@@ -13,8 +13,10 @@ import { FirstRun } from "./screens/FirstRun";
 import { ImportScreen } from "./screens/ImportScreen";
 import { OrderImportScreen } from "./screens/OrderImportScreen";
 import { TasksScreen } from "./screens/TasksScreen";
+import { SegmentsOverviewScreen } from "./screens/SegmentsOverview";
+import { SettingsScreen } from "./screens/SettingsScreen";
 
-type Section = "customers" | "tasks" | "tickets" | "loyalty" | "campaigns" | "dashboards";
+type Section = "customers" | "tasks" | "tickets" | "loyalty" | "campaigns" | "dashboards" | "settings";
 
 export type Route =
   | { section: "customers"; view: "list" }
@@ -34,6 +36,7 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: "loyalty", label: "nav-loyalty" },
   { id: "campaigns", label: "nav-campaigns" },
   { id: "dashboards", label: "nav-dashboards" },
+  { id: "settings", label: "nav-settings" },
 ];
 
 export function App() {
@@ -91,6 +94,12 @@ export function App() {
 function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => void }) {
   if (route.section === "tasks") {
     return <TasksScreen onOpenCustomer={(id) => setRoute({ section: "customers", view: "profile", id })} />;
+  }
+  if (route.section === "dashboards") {
+    return <SegmentsOverviewScreen />;
+  }
+  if (route.section === "settings") {
+    return <SettingsScreen />;
   }
   if (route.section !== "customers") {
     return <ComingLater />;

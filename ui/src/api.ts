@@ -24,6 +24,10 @@ import type { CustomFieldDefinition } from "./bindings/CustomFieldDefinition";
 import type { CustomerInsights } from "./bindings/CustomerInsights";
 import type { OrderImportReport } from "./bindings/OrderImportReport";
 import type { Task } from "./bindings/Task";
+import type { TaskRules } from "./bindings/TaskRules";
+import type { SegmentsOverview } from "./bindings/SegmentsOverview";
+import type { SegmentationSettings } from "./bindings/SegmentationSettings";
+import type { RecomputeSummary } from "./bindings/RecomputeSummary";
 import type { TaskStatus } from "./bindings/TaskStatus";
 
 export const api = {
@@ -64,6 +68,12 @@ export const api = {
   runOrderImport: (path: string, live: boolean) => invoke<OrderImportReport>("run_order_import", { path, live }),
   myTasks: () => invoke<Task[]>("my_tasks"),
   closeTask: (id: string, status: TaskStatus) => invoke<Task>("close_task", { id, status }),
+  segmentsOverview: (days: number) => invoke<SegmentsOverview>("segments_overview", { days }),
+  segmentationSettings: () => invoke<SegmentationSettings>("segmentation_settings"),
+  tierEquivalents: (settings: SegmentationSettings) => invoke<string[]>("tier_equivalents", { settings }),
+  saveSegmentationSettings: (settings: SegmentationSettings) => invoke<RecomputeSummary>("save_segmentation_settings", { settings }),
+  taskRules: () => invoke<TaskRules>("task_rules"),
+  saveTaskRules: (rules: TaskRules) => invoke<void>("save_task_rules", { rules }),
   customFieldDefinitions: () => invoke<CustomFieldDefinition[]>("custom_field_definitions"),
   saveCustomFieldDefinitions: (definitions: CustomFieldDefinition[]) =>
     invoke<CustomFieldDefinition[]>("save_custom_field_definitions", { definitions }),

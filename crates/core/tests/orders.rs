@@ -400,3 +400,26 @@ async fn a_merge_moves_orders_and_tasks_to_the_survivor_and_its_undo_moves_them_
     assert_eq!((s.segmentation.segment, m.segmentation.segment), (Segment::Silver, Segment::Bronze));
     assert_eq!(tasks::customer_tasks(&pool, &merged.id).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn the_overview_counts_tiers_and_recent_moves_and_the_daily_job_runs_once_a_day() {
+    let (_dir, pool, actor) = fresh().await;
+    let c = customer(&pool, &actor, "0915000001").await;
+    let _quiet = customer(&pool, &actor, "0915000002").await;
+    for n in 0..3 {
+        orders::ingest(&pool, order(&format!("V{n}"), &c.id, 800, OrderStatus::Delivered, now() - Duration::days(5 + n)), IngestMode::Historical, now())
+            .await
+            .unwrap();
+    }
+    let overview = segmentation::overview(&pool, now(), 30).await.unwrap();
+    let line = |s: Segment| overview.tiers.iter().find(|t| t.segment == s).unwrap().clone();
+    assert_eq!((line(Segment::Silver).customers, line(Segment::Silver).revenue), (1, Money::from_dinars(2400)));
+    assert_eq!(line(Segment::New).customers, 1);
+    assert_eq!(overview.tiers.first().unwrap().segment, Segment::Vip, "highest tier first");
+    assert_eq!((overview.upgrades, overview.downgrades), (2, 0), "new → bronze → silver");
+    assert!(segmentation::overview(&pool, now() + Duration::days(40), 30).await.unwrap().movements.is_empty());
+
+    assert!(segmentation::run_daily_if_due(&pool, now()).await.unwrap());
+    assert!(!segmentation::run_daily_if_due(&pool, now() + Duration::hours(1)).await.unwrap(), "once a store day");
+    assert!(segmentation::run_daily_if_due(&pool, now() + Duration::days(1)).await.unwrap());
+}

@@ -7,7 +7,9 @@ use std::sync::atomic::Ordering;
 use chrono::Utc;
 use eishro_core::orders::{self, IngestMode, OrderImportOptions, OrderImportReport};
 use eishro_core::profile::{self, CustomerInsights};
-use eishro_core::tasks::{self, Task, TaskStatus};
+use eishro_core::money::Money;
+use eishro_core::segmentation::{self, RecomputeSummary, SegmentationSettings, SegmentsOverview};
+use eishro_core::tasks::{self, Task, TaskRules, TaskStatus};
 use eishro_core::workspace::Progress;
 use eishro_core::CoreError;
 use tauri::{AppHandle, Emitter, State};
@@ -45,4 +47,45 @@ pub async fn my_tasks(state: State<'_, AppState>) -> CommandResult<Vec<Task>> {
 #[tauri::command]
 pub async fn close_task(state: State<'_, AppState>, id: String, status: TaskStatus) -> CommandResult<Task> {
     tasks::close(&state.pool, &state.actor, &id, status, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn segments_overview(state: State<'_, AppState>, days: i64) -> CommandResult<SegmentsOverview> {
+    segmentation::overview(&state.pool, Utc::now(), days).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn segmentation_settings(state: State<'_, AppState>) -> CommandResult<SegmentationSettings> {
+    segmentation::settings(&state.pool).await.map_err(to_payload)
+}
+
+/// The total spent each tier's LTV threshold implies at the margin being edited, or the
+/// field errors of settings that could not be saved.
+#[tauri::command]
+pub fn tier_equivalents(settings: SegmentationSettings) -> CommandResult<Vec<Money>> {
+    let errors = settings.check();
+    if !errors.is_empty() {
+        return Err(to_payload(CoreError::Invalid(errors)));
+    }
+    Ok(settings.tiers.iter().map(|tier| settings.total_spent_equivalent(tier)).collect())
+}
+
+/// Saves the settings and recomputes every customer, reporting `recompute-progress`.
+#[tauri::command]
+pub async fn save_segmentation_settings(app: AppHandle, state: State<'_, AppState>, settings: SegmentationSettings) -> CommandResult<RecomputeSummary> {
+    segmentation::save_settings(&state.pool, &state.actor, settings, Utc::now(), |done, total| {
+        let _ = app.emit("recompute-progress", Progress { done: done as u32, total: total as u32 });
+    })
+    .await
+    .map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn task_rules(state: State<'_, AppState>) -> CommandResult<TaskRules> {
+    tasks::rules(&state.pool).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_task_rules(state: State<'_, AppState>, rules: TaskRules) -> CommandResult<()> {
+    tasks::save_rules(&state.pool, &state.actor, rules, Utc::now()).await.map_err(to_payload)
 }

@@ -457,3 +457,97 @@ pub async fn derived_summary(pool: &SqlitePool, customer: &crate::customers::Cus
         rfm,
     })
 }
+
+/// One tier's line in the segments overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TierLine {
+    pub segment: Segment,
+    #[ts(type = "number")]
+    pub customers: u64,
+    /// Net spend of the tier's customers (total spent), and their LTV.
+    pub revenue: Money,
+    pub lifetime_value: Money,
+}
+
+/// How many customers moved from one tier to another in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TierMovement {
+    pub from: Segment,
+    pub to: Segment,
+    #[ts(type = "number")]
+    pub customers: u64,
+}
+
+/// The segments overview (issue #4): customers and revenue per tier now, and the moves
+/// between tiers over the last `days` days (each customer counted once per move).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SegmentsOverview {
+    pub tiers: Vec<TierLine>,
+    #[ts(type = "number")]
+    pub days: i64,
+    pub movements: Vec<TierMovement>,
+    #[ts(type = "number")]
+    pub upgrades: u64,
+    #[ts(type = "number")]
+    pub downgrades: u64,
+}
+
+pub async fn overview(pool: &SqlitePool, now: DateTime<Utc>, days: i64) -> Result<SegmentsOverview> {
+    let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT segment, count(*), coalesce(sum(total_spent), 0), coalesce(sum(lifetime_value), 0)
+         FROM customers WHERE {} GROUP BY segment",
+        crate::customers::LIVE
+    ))
+    .fetch_all(pool)
+    .await?;
+    let tiers = Segment::ALL
+        .iter()
+        .rev()
+        .map(|segment| {
+            let row = rows.iter().find(|r| r.0 == segment.as_str());
+            TierLine {
+                segment: *segment,
+                customers: row.map_or(0, |r| r.1 as u64),
+                revenue: Money::from_dirhams(row.map_or(0, |r| r.2)),
+                lifetime_value: Money::from_dirhams(row.map_or(0, |r| r.3)),
+            }
+        })
+        .collect();
+    let since = (now - Duration::days(days)).to_rfc3339();
+    let moves: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT previous, segment, count(DISTINCT customer_id) FROM segment_history WHERE at >= ? GROUP BY previous, segment",
+    )
+    .bind(&since)
+    .fetch_all(pool)
+    .await?;
+    let mut movements: Vec<TierMovement> = moves
+        .into_iter()
+        .filter_map(|(from, to, n)| Some(TierMovement { from: Segment::parse(&from)?, to: Segment::parse(&to)?, customers: n as u64 }))
+        .collect();
+    movements.sort_by(|a, b| b.customers.cmp(&a.customers).then(b.to.cmp(&a.to)));
+    let upgrades = movements.iter().filter(|m| m.to > m.from).map(|m| m.customers).sum();
+    let downgrades = movements.iter().filter(|m| m.to < m.from).map(|m| m.customers).sum();
+    Ok(SegmentsOverview { tiers, days, movements, upgrades, downgrades })
+}
+
+const DAILY_KEY: &str = "segmentation.dailyRunOn";
+
+/// The daily job (SPEC §2.7): churn risk and engagement depend on today's date, and RFM on
+/// everyone's orders, so once a store day everything is recomputed. Runs when the app
+/// starts and nothing has run yet today; returns whether it ran.
+pub async fn run_daily_if_due(pool: &SqlitePool, now: DateTime<Utc>) -> Result<bool> {
+    let today = crate::time::store_date(now).to_string();
+    let last: Option<String> = crate::settings::get(pool, DAILY_KEY).await?;
+    if last.as_deref() == Some(today.as_str()) {
+        return Ok(false);
+    }
+    recompute_all(pool, now, Reason::Daily, |_, _| {}).await?;
+    crate::settings::set(pool, &Actor::Sync, DAILY_KEY, &today, now).await?;
+    Ok(true)
+}
