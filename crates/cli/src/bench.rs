@@ -24,6 +24,15 @@ pub struct SizeReport {
     pub search_ms: Percentiles,
     pub list_page_ms: Percentiles,
     pub profile_ms: Percentiles,
+    /// With `--orders-per-customer`: the order import and the full recompute.
+    pub orders: Option<OrdersReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrdersReport {
+    pub orders: u64,
+    pub ingest_orders_per_second: f64,
+    pub recompute_seconds: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,7 +91,7 @@ fn reference_import(csv: &Path, dir: &Path) -> Option<f64> {
     status.success().then_some(elapsed.as_secs_f64())
 }
 
-pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize) -> Result<Vec<SizeReport>> {
+pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize, orders_per_customer: u32) -> Result<Vec<SizeReport>> {
     let temp = tempfile::tempdir()?;
     let dir = dir.unwrap_or_else(|| temp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
@@ -134,6 +143,7 @@ pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize) -> Result<
             customers::profile(&pool, id).await?;
             profile.push(start.elapsed());
         }
+        let orders = if orders_per_customer > 0 { Some(orders_phase(&pool, &actor, &dir, size, orders_per_customer).await?) } else { None };
         pool.close().await;
         reports.push(SizeReport {
             customers: size,
@@ -143,9 +153,43 @@ pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize) -> Result<
             search_ms: percentiles(search),
             list_page_ms: percentiles(list),
             profile_ms: percentiles(profile),
+            orders,
         });
     }
     Ok(reports)
+}
+
+/// Imports `per_customer` orders for every customer as a historical platform export (one
+/// line item each, statuses and dates spread like a real shop's), then recomputes
+/// everyone, timing both.
+async fn orders_phase(pool: &sqlx::SqlitePool, actor: &Actor, dir: &Path, customers: u32, per_customer: u32) -> Result<OrdersReport> {
+    let phones: Vec<String> = sqlx::query_scalar("SELECT phone FROM customers WHERE merged_into IS NULL").fetch_all(pool).await?;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let path = dir.join(format!("orders-{customers}.csv"));
+    let mut csv = String::from("order_id,customer_ref,created_at,status,total,payment_method,product_name,category,quantity,unit_price\n");
+    let statuses = ["delivered", "delivered", "delivered", "delivered", "confirmed", "cancelled", "refunded"];
+    let mut count = 0u64;
+    let now = Utc::now();
+    for phone in &phones {
+        for _ in 0..per_customer {
+            let day = (now - chrono::Duration::minutes(rng.gen_range(60..3 * 365 * 24 * 60))).format("%Y-%m-%d %H:%M");
+            let price = rng.gen_range(10..900);
+            let status = statuses.choose(&mut rng).expect("non-empty");
+            csv.push_str(&format!("B{count},{phone},{day},{status},{price},cash_on_delivery,منتج,ملابس,1,{price}\n"));
+            count += 1;
+        }
+    }
+    std::fs::write(&path, &csv)?;
+    let options = eishro_core::orders::OrderImportOptions { now, mode: eishro_core::orders::IngestMode::Historical, cancel: None };
+    let start = Instant::now();
+    let report = eishro_core::orders::import_orders(pool, actor, csv.as_bytes(), options, |_, _| {}).await?;
+    let ingest = start.elapsed().as_secs_f64();
+    eprintln!("  orders: {count} in {ingest:.1}s, {} rejected", report.rejected.len());
+    let start = Instant::now();
+    eishro_core::segmentation::recompute_all(pool, now, eishro_core::segmentation::Reason::Daily, |_, _| {}).await?;
+    let recompute_seconds = start.elapsed().as_secs_f64();
+    eprintln!("  recompute: {recompute_seconds:.1}s");
+    Ok(OrdersReport { orders: count, ingest_orders_per_second: count as f64 / ingest, recompute_seconds })
 }
 
 /// The reports as the Markdown table BENCHMARKS.md holds.
@@ -161,6 +205,14 @@ pub fn markdown(reports: &[SizeReport]) -> String {
             "| {} | {:.0} | {} | {} | {} | {} | {} |\n",
             r.customers, r.import_rows_per_second, reference, ratio, p(&r.search_ms), p(&r.list_page_ms), p(&r.profile_ms)
         ));
+    }
+    if reports.iter().any(|r| r.orders.is_some()) {
+        out.push_str("\n| customers | orders | order ingest orders/s | full recompute s |\n|---|---|---|---|\n");
+        for r in reports {
+            if let Some(o) = &r.orders {
+                out.push_str(&format!("| {} | {} | {:.0} | {:.2} |\n", r.customers, o.orders, o.ingest_orders_per_second, o.recompute_seconds));
+            }
+        }
     }
     out
 }

@@ -62,6 +62,9 @@ enum Command {
         dir: Option<PathBuf>,
         #[arg(long, default_value_t = 1000)]
         queries: usize,
+        /// Also import this many orders per customer and time a full recompute (issue #4).
+        #[arg(long, default_value_t = 0)]
+        orders_per_customer: u32,
         #[arg(long)]
         json: bool,
     },
@@ -299,8 +302,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
-    if let Command::Bench { sizes, dir, queries, json } = &cli.command {
-        let reports = bench::run(sizes, dir.clone(), *queries).await?;
+    if let Command::Bench { sizes, dir, queries, orders_per_customer, json } = &cli.command {
+        let reports = bench::run(sizes, dir.clone(), *queries, *orders_per_customer).await?;
         let mut out = std::io::stdout().lock();
         if *json {
             serde_json::to_writer_pretty(&mut out, &reports)?;

@@ -140,7 +140,17 @@ fn bench_reports_every_size_it_was_asked_for() {
     for report in reports.as_array().unwrap() {
         assert!(report["import_rows_per_second"].as_f64().unwrap() > 0.0);
         assert!(report["search_ms"]["p95"].as_f64().unwrap() >= report["search_ms"]["p50"].as_f64().unwrap());
+        assert!(report["orders"].is_null(), "orders are measured only when asked");
     }
+    let out = Command::cargo_bin("crm")
+        .unwrap()
+        .args(["bench", "--sizes", "100", "--queries", "10", "--orders-per-customer", "2", "--json", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let orders = &json(&out.get_output().stdout)[0]["orders"];
+    assert!(orders["orders"].as_u64().unwrap() >= 190, "two per customer: {orders}");
+    assert!(orders["ingest_orders_per_second"].as_f64().unwrap() > 0.0 && orders["recompute_seconds"].as_f64().unwrap() > 0.0);
 }
 
 #[test]
