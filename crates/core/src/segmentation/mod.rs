@@ -3,6 +3,7 @@
 //! values are always recomputed from the orders, never incremented, so an order synced
 //! twice, or events arriving in any order, give the same result.
 
+mod recompute;
 mod rules;
 
 use chrono::{DateTime, Duration, Utc};
@@ -93,6 +94,64 @@ pub struct Derived {
     pub engagement: i64,
 }
 
+/// What the rules need to know of one customer: the aggregates of their counted orders
+/// and the activity fields of the record. One customer's come from [`compute`]'s queries,
+/// everyone's from [`recompute`]'s single pass; both go through [`derive`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Inputs {
+    pub total_orders: i64,
+    pub spent: i64,
+    pub first_order: Option<String>,
+    pub last_order: Option<String>,
+    pub favorite_categories: Vec<String>,
+    pub payment_method: Option<String>,
+    pub shipping_method: Option<String>,
+    pub created_at: String,
+    pub last_activity: String,
+    pub total_logins: i64,
+    pub total_page_views: i64,
+    pub total_cart_additions: i64,
+    pub total_wishlist_items: i64,
+    pub newsletter: bool,
+}
+
+/// The rules of SPEC §2–§3.3 applied to one customer's inputs.
+pub(crate) fn derive(inputs: Inputs, settings: &SegmentationSettings, now: DateTime<Utc>) -> Derived {
+    let total_spent = Money::from_dirhams(inputs.spent);
+    let created = parse_instant(&inputs.created_at).unwrap_or(now);
+    // Resolution (b): with no counted order, inactivity counts from the customer's creation.
+    let since = inputs.last_order.as_deref().and_then(parse_instant).unwrap_or(created);
+    let last_activity = parse_instant(&inputs.last_activity).unwrap_or(created);
+    let lifetime_value = lifetime_value(total_spent, settings.margin);
+    let churn_risk = churn_risk(days_between(since, now).max(0), inputs.total_logins, inputs.newsletter, &settings.churn);
+    Derived {
+        total_orders: inputs.total_orders,
+        total_spent,
+        average_order_value: average(total_spent, inputs.total_orders),
+        first_order_date: inputs.first_order,
+        last_order_date: inputs.last_order,
+        favorite_categories: inputs.favorite_categories,
+        preferred_payment_method: inputs.payment_method.unwrap_or_default(),
+        preferred_shipping_method: inputs.shipping_method.unwrap_or_default(),
+        lifetime_value,
+        segment: tier(lifetime_value, inputs.total_orders, settings),
+        churn_risk,
+        churn_band: ChurnBand::of(churn_risk, &settings.churn),
+        engagement: engagement(
+            Activity {
+                days_since_activity: days_between(last_activity, now).max(0),
+                total_logins: inputs.total_logins,
+                total_page_views: inputs.total_page_views,
+                total_cart_additions: inputs.total_cart_additions,
+                total_wishlist_items: inputs.total_wishlist_items,
+                total_orders: inputs.total_orders,
+                newsletter: inputs.newsletter,
+            },
+            &settings.engagement,
+        ),
+    }
+}
+
 /// Computes a customer's derived values from their orders and activity, without writing.
 pub(crate) async fn compute(
     conn: &mut SqliteConnection,
@@ -108,8 +167,6 @@ pub(crate) async fn compute(
     .bind(customer_id)
     .fetch_one(&mut *conn)
     .await?;
-    let total_orders: i64 = totals.get("orders");
-    let total_spent = Money::from_dirhams(totals.get("spent"));
     // Categories by line spend on counted orders; a tie goes to the most recently bought.
     let favorite_categories: Vec<String> = sqlx::query_scalar(&format!(
         "SELECT i.category FROM order_items i JOIN orders o ON o.id = i.order_id
@@ -125,10 +182,8 @@ pub(crate) async fn compute(
              GROUP BY {column} ORDER BY count(*) DESC, max(created_at) DESC, {column} LIMIT 1"
         )
     };
-    let preferred_payment_method: Option<String> =
-        sqlx::query_scalar(&most_frequent("payment_method")).bind(customer_id).fetch_optional(&mut *conn).await?;
-    let preferred_shipping_method: Option<String> =
-        sqlx::query_scalar(&most_frequent("shipping_method")).bind(customer_id).fetch_optional(&mut *conn).await?;
+    let payment_method: Option<String> = sqlx::query_scalar(&most_frequent("payment_method")).bind(customer_id).fetch_optional(&mut *conn).await?;
+    let shipping_method: Option<String> = sqlx::query_scalar(&most_frequent("shipping_method")).bind(customer_id).fetch_optional(&mut *conn).await?;
     let customer = sqlx::query(
         "SELECT created_at, last_activity_date, total_logins, total_page_views, total_cart_additions,
                 total_wishlist_items, newsletter_subscription FROM customers WHERE id = ?",
@@ -137,41 +192,23 @@ pub(crate) async fn compute(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| CoreError::CustomerNotFound(customer_id.to_string()))?;
-    let last_order: Option<String> = totals.get("last");
-    let created = parse_instant(customer.get("created_at")).unwrap_or(now);
-    // Resolution (b): with no counted order, inactivity counts from the customer's creation.
-    let since = last_order.as_deref().and_then(parse_instant).unwrap_or(created);
-    let last_activity = parse_instant(customer.get("last_activity_date")).unwrap_or(created);
-    let newsletter: bool = customer.get("newsletter_subscription");
-    let total_logins: i64 = customer.get("total_logins");
-    let lifetime_value = lifetime_value(total_spent, settings.margin);
-    let churn_risk = churn_risk(days_between(since, now).max(0), total_logins, newsletter, &settings.churn);
-    Ok(Derived {
-        total_orders,
-        total_spent,
-        average_order_value: average(total_spent, total_orders),
-        first_order_date: totals.get("first"),
-        last_order_date: last_order,
+    let inputs = Inputs {
+        total_orders: totals.get("orders"),
+        spent: totals.get("spent"),
+        first_order: totals.get("first"),
+        last_order: totals.get("last"),
         favorite_categories,
-        preferred_payment_method: preferred_payment_method.unwrap_or_default(),
-        preferred_shipping_method: preferred_shipping_method.unwrap_or_default(),
-        lifetime_value,
-        segment: tier(lifetime_value, total_orders, settings),
-        churn_risk,
-        churn_band: ChurnBand::of(churn_risk, &settings.churn),
-        engagement: engagement(
-            Activity {
-                days_since_activity: days_between(last_activity, now).max(0),
-                total_logins,
-                total_page_views: customer.get("total_page_views"),
-                total_cart_additions: customer.get("total_cart_additions"),
-                total_wishlist_items: customer.get("total_wishlist_items"),
-                total_orders,
-                newsletter,
-            },
-            &settings.engagement,
-        ),
-    })
+        payment_method,
+        shipping_method,
+        created_at: customer.get("created_at"),
+        last_activity: customer.get("last_activity_date"),
+        total_logins: customer.get("total_logins"),
+        total_page_views: customer.get("total_page_views"),
+        total_cart_additions: customer.get("total_cart_additions"),
+        total_wishlist_items: customer.get("total_wishlist_items"),
+        newsletter: customer.get("newsletter_subscription"),
+    };
+    Ok(derive(inputs, settings, now))
 }
 
 /// The mean order value in dirhams, rounded half up; 0 without orders.
@@ -307,17 +344,15 @@ async fn recompute_all_on(
     reason: Reason,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<RecomputeSummary> {
-    let ids: Vec<String> = sqlx::query_scalar(&format!("SELECT id FROM customers WHERE {}", crate::customers::LIVE)).fetch_all(&mut *tx).await?;
-    let total = ids.len() as u64;
-    let mut summary = RecomputeSummary { customers: total, ..Default::default() };
-    for (n, id) in ids.iter().enumerate() {
-        if rederive(tx, id, settings, now, &reason).await?.is_some() {
-            summary.changed += 1;
-        }
-        if n % 1000 == 0 {
-            progress(n as u64, total);
-        }
-    }
+    let outcome = {
+        let mut handle = tx.lock_handle().await?;
+        // SAFETY: as in customers::store::insert_many: the handle is locked away from sqlx
+        // for as long as `db` lives, and `from_handle` leaves it open when `db` is dropped.
+        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+        recompute::recompute(&db, settings, now, reason.as_str(), &mut progress)?
+    };
+    let total = outcome.customers;
+    let mut summary = RecomputeSummary { customers: total, changed: outcome.tier_changes, ..Default::default() };
     update_rfm(tx, now).await?;
     summary.tiers = tier_counts(tx).await?;
     progress(total, total);
@@ -366,7 +401,7 @@ pub(crate) async fn update_rfm(conn: &mut SqliteConnection, now: DateTime<Utc>) 
     sqlx::query("DROP TABLE IF EXISTS temp.rfm_scores").execute(&mut *conn).await?;
     sqlx::query(&format!(
         "CREATE TEMP TABLE rfm_scores AS
-         WITH base AS (
+         WITH base AS MATERIALIZED (
              SELECT id,
                  julianday(?1) - julianday(date(last_order_date, '+2 hours')) AS days,
                  -- Orders a month since the first order, whole calendar months, at least one.
@@ -378,18 +413,21 @@ pub(crate) async fn update_rfm(conn: &mut SqliteConnection, now: DateTime<Utc>) 
                  ) AS per_month,
                  total_spent AS spent
              FROM customers WHERE {} AND total_orders > 0
-         ),
-         counted AS (SELECT count(*) AS n FROM base)
+         )
+         -- The count as a window, not a joined subquery: SQLite may re-run a joined
+         -- aggregate once per row, which made this quadratic.
          SELECT id,
-             1 + (5 * (rank() OVER (ORDER BY days DESC) - 1)) / n AS recency,
-             1 + (5 * (rank() OVER (ORDER BY per_month) - 1)) / n AS frequency,
-             1 + (5 * (rank() OVER (ORDER BY spent) - 1)) / n AS monetary
-         FROM base, counted",
+             1 + (5 * (rank() OVER (ORDER BY days DESC) - 1)) / count(*) OVER () AS recency,
+             1 + (5 * (rank() OVER (ORDER BY per_month) - 1)) / count(*) OVER () AS frequency,
+             1 + (5 * (rank() OVER (ORDER BY spent) - 1)) / count(*) OVER () AS monetary
+         FROM base",
         crate::customers::LIVE
     ))
     .bind(&today)
     .execute(&mut *conn)
     .await?;
+    // Without it, the update below scans the scores once per customer.
+    sqlx::query("CREATE INDEX temp.rfm_scores_id ON rfm_scores (id)").execute(&mut *conn).await?;
     sqlx::query(
         "UPDATE customers SET rfm_recency = s.recency, rfm_frequency = s.frequency, rfm_monetary = s.monetary
          FROM rfm_scores s WHERE s.id = customers.id
