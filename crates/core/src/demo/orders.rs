@@ -11,7 +11,7 @@ use sqlx::SqliteConnection;
 use crate::customers::Customer;
 use crate::error::Result;
 use crate::money::Money;
-use crate::orders::{self, IngestMode, OrderInput, OrderItem, OrderStatus, StatusAt};
+use crate::orders::{self, OrderInput, OrderItem, OrderStatus, StatusAt};
 use crate::segmentation::SegmentationSettings;
 
 /// (category, [(product, brand, price in dinars, made in Libya)]).
@@ -61,13 +61,14 @@ pub(super) async fn add_orders(
     now: DateTime<Utc>,
 ) -> Result<u64> {
     let mut added = 0;
+    let mut inputs = Vec::new();
     for customer in customers {
         let count = order_count(rng);
         let since = customer.metadata.created_at;
         let span = (now - since).num_minutes().max(1);
         // Heavy buyers buy dearer things too.
         let basket = if count >= 15 { 3 } else { 1 };
-        for _ in 0..count {
+        for n in 0..count {
             let created = since + Duration::minutes(rng.gen_range(0..span));
             let mut items = Vec::new();
             for _ in 0..rng.gen_range(1..=basket + 1) {
@@ -112,7 +113,8 @@ pub(super) async fn add_orders(
             status_history.retain(|s| s.at <= now);
             let number = 100_000 + added;
             let input = OrderInput {
-                id: format!("demo-{}-{number}", &customer.id[..8]),
+                // The whole customer id: the order id must be unique across every batch.
+                id: format!("demo-{}-{n}", customer.id),
                 order_number: format!("EL-{number}"),
                 customer_id: customer.id.clone(),
                 store_id: None,
@@ -127,9 +129,10 @@ pub(super) async fn add_orders(
                 voucher_code: None,
                 items,
             };
-            orders::ingest_on(conn, input, IngestMode::Historical, now, settings).await?;
+            inputs.push(input);
             added += 1;
         }
     }
+    orders::ingest_historical(conn, inputs, now, settings).await?;
     Ok(added)
 }

@@ -177,6 +177,9 @@ pub async fn import_orders(
     let mut tx = pool.begin().await?;
     let settings = segmentation::settings_on(&mut tx).await?;
     let mut created_for: HashMap<String, String> = HashMap::new();
+    // Most customers have several orders in a file: each reference is looked up once.
+    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+    let mut historical: Vec<OrderInput> = Vec::new();
     for (n, mut group) in groups.into_iter().enumerate() {
         if n % 500 == 0 {
             if cancelled() {
@@ -185,9 +188,21 @@ pub async fn import_orders(
             progress(n as u64, total);
         }
         let mut errors = std::mem::take(&mut group.errors);
-        match customers::resolve_ref_on(&mut tx, &group.customer_ref).await {
-            Ok(id) => group.input.customer_id = id,
-            Err(CoreError::CustomerNotFound(_)) => match PhoneE164::parse(&group.customer_ref) {
+        let known = match resolved.get(&group.customer_ref) {
+            Some(found) => found.clone(),
+            None => {
+                let found = match customers::resolve_ref_on(&mut tx, &group.customer_ref).await {
+                    Ok(id) => Some(id),
+                    Err(CoreError::CustomerNotFound(_)) => None,
+                    Err(e) => return Err(e),
+                };
+                resolved.insert(group.customer_ref.clone(), found.clone());
+                found
+            }
+        };
+        match known {
+            Some(id) => group.input.customer_id = id,
+            None => match PhoneE164::parse(&group.customer_ref) {
                 // An order for a phone no customer has creates that customer.
                 Ok(phone) if errors.is_empty() => {
                     let id = match created_for.get(phone.as_str()) {
@@ -204,7 +219,6 @@ pub async fn import_orders(
                 Ok(_) => {}
                 Err(_) => errors.push((group.first_line, FieldError::new("customerRef", "order-error-unknown-customer").with_arg("ref", &group.customer_ref))),
             },
-            Err(e) => return Err(e),
         }
         if errors.is_empty() {
             for e in super::validate(&group.input, options.now) {
@@ -228,6 +242,11 @@ pub async fn import_orders(
             }));
             continue;
         }
+        if options.mode == IngestMode::Historical {
+            historical.push(group.input);
+            continue;
+        }
+        // A live file fires each order's effects in order, as sync would.
         let outcome = ingest_on(&mut tx, group.input, options.mode, options.now, &settings).await?;
         match outcome.change {
             OrderChange::Inserted => report.inserted += 1,
@@ -237,6 +256,16 @@ pub async fn import_orders(
         if outcome.segment_change.is_some() {
             report.tier_changes += 1;
         }
+    }
+    if !historical.is_empty() {
+        if cancelled() {
+            return Err(CoreError::Cancelled);
+        }
+        let batch = super::ingest_historical(&mut tx, historical, options.now, &settings).await?;
+        report.inserted += batch.inserted;
+        report.updated += batch.updated;
+        report.unchanged += batch.unchanged;
+        report.tier_changes += batch.tier_changes;
     }
     if cancelled() {
         return Err(CoreError::Cancelled);

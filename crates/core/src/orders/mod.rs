@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 pub use import::{import_orders, OrderImportOptions, OrderImportReport};
@@ -220,7 +220,7 @@ pub async fn ingest(pool: &SqlitePool, input: OrderInput, mode: IngestMode, now:
 /// The ingest use-case on the caller's transaction (an import ingests many orders in one).
 pub(crate) async fn ingest_on(
     conn: &mut SqliteConnection,
-    mut input: OrderInput,
+    input: OrderInput,
     mode: IngestMode,
     now: DateTime<Utc>,
     settings: &SegmentationSettings,
@@ -229,7 +229,42 @@ pub(crate) async fn ingest_on(
     if !errors.is_empty() {
         return Err(CoreError::Invalid(errors));
     }
-    let existing = load(conn, &input.id).await?;
+    let stored = {
+        let mut handle = conn.lock_handle().await?;
+        // SAFETY: as in customers::store::insert_many: locked away from sqlx while `db`
+        // lives; `from_handle` leaves the connection open when `db` is dropped.
+        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+        store(&db, input, mode, now)?
+    };
+    let Some(stored) = stored else {
+        return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
+    };
+    let reason = Reason::Order { order_id: stored.order_id.clone(), live: stored.live };
+    if let Some(previous) = &stored.moved_from {
+        segmentation::rederive(conn, previous, settings, now, &reason).await?;
+    }
+    let segment_change = segmentation::rederive(conn, &stored.customer_id, settings, now, &reason).await?;
+    if stored.live && stored.became_counted {
+        crate::tasks::on_counted_order(conn, &stored.customer_id, &stored.order_id, now).await?;
+    }
+    Ok(IngestOutcome { change: stored.change, segment_change, live: stored.live })
+}
+
+/// What storing one order did, for the effects that follow.
+struct Stored {
+    order_id: String,
+    customer_id: String,
+    change: OrderChange,
+    live: bool,
+    became_counted: bool,
+    /// The customer the order belonged to before, when the platform moved it.
+    moved_from: Option<String>,
+}
+
+/// Stores one checked order: merges its status history with what is known, and writes it
+/// unless it is exactly what is stored (then `None`: a re-sync changes nothing).
+fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<Option<Stored>> {
+    let existing = load(db, &input.id)?;
     // What we already know of the status history stays; the source adds to it.
     let mut history: BTreeMap<OrderStatus, DateTime<Utc>> = BTreeMap::new();
     if let Some(order) = &existing {
@@ -240,8 +275,7 @@ pub(crate) async fn ingest_on(
     for s in &input.status_history {
         history.entry(s.status).or_insert(s.at);
     }
-    let reached_now = !history.contains_key(&input.status);
-    if reached_now {
+    if !history.contains_key(&input.status) {
         // A historical order's status has no arrival time of its own: it was reached when
         // the order was made, as far as anyone can tell.
         let at = match mode {
@@ -255,36 +289,83 @@ pub(crate) async fn ingest_on(
     for item in &mut input.items {
         item.product_id = item.product_id.trim().to_string();
     }
-    if let Some(order) = &existing {
-        if order.input == input {
-            return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
-        }
+    if existing.as_ref().is_some_and(|order| order.input == input) {
+        return Ok(None);
     }
     // The event is the current status being reached; it is live only in a live ingest and
     // only while it is fresh.
     let event_at = input.status_history.iter().find(|s| s.status == input.status).map_or(now, |s| s.at);
     let is_new_event = existing.as_ref().is_none_or(|o| o.input.status != input.status);
     let live = mode == IngestMode::Live && is_new_event && now - event_at <= STALENESS_WINDOW;
-    write(conn, &input, existing.is_none() && mode == IngestMode::Historical, now).await?;
-    let reason = Reason::Order { order_id: input.id.clone(), live };
-    // An order moved to another customer (a merge on the platform) leaves the old one.
-    if let Some(previous) = existing.as_ref().map(|o| &o.input.customer_id).filter(|c| **c != input.customer_id) {
-        segmentation::rederive(conn, previous, settings, now, &reason).await?;
-    }
-    let segment_change = segmentation::rederive(conn, &input.customer_id, settings, now, &reason).await?;
-    let became_counted = input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted());
-    if live && became_counted {
-        crate::tasks::on_counted_order(conn, &input.customer_id, &input.id, now).await?;
-    }
-    Ok(IngestOutcome {
+    write(db, &input, existing.is_none() && mode == IngestMode::Historical, now)?;
+    Ok(Some(Stored {
         change: if existing.is_some() { OrderChange::Updated } else { OrderChange::Inserted },
-        segment_change,
         live,
-    })
+        became_counted: input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted()),
+        moved_from: existing.map(|o| o.input.customer_id).filter(|c| *c != input.customer_id),
+        order_id: input.id,
+        customer_id: input.customer_id,
+    }))
 }
 
-async fn write(conn: &mut SqliteConnection, input: &OrderInput, historical: bool, now: DateTime<Utc>) -> Result<()> {
-    sqlx::query(
+/// What a batch of historical orders did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct BatchOutcome {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub tier_changes: u64,
+}
+
+/// From this many customers touched, a batch recomputes everyone in one pass rather than
+/// each touched customer on their own.
+const SET_BASED_FROM: usize = 2_000;
+
+/// Ingests checked historical orders (an import, a backfill, the demo store) on the
+/// caller's transaction: every order stored through prepared statements, then each
+/// customer they touched derived once, not once per order. Historical orders fire
+/// nothing, so nothing is lost by deriving at the end; the tier history records one
+/// change per customer, with the reason `import`.
+pub(crate) async fn ingest_historical(
+    conn: &mut SqliteConnection,
+    inputs: Vec<OrderInput>,
+    now: DateTime<Utc>,
+    settings: &SegmentationSettings,
+) -> Result<BatchOutcome> {
+    let mut outcome = BatchOutcome::default();
+    let mut touched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    {
+        let mut handle = conn.lock_handle().await?;
+        // SAFETY: as in `ingest_on`.
+        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+        for input in inputs {
+            match store(&db, input, IngestMode::Historical, now)? {
+                None => outcome.unchanged += 1,
+                Some(stored) => {
+                    match stored.change {
+                        OrderChange::Inserted => outcome.inserted += 1,
+                        _ => outcome.updated += 1,
+                    }
+                    touched.extend(stored.moved_from);
+                    touched.insert(stored.customer_id);
+                }
+            }
+        }
+    }
+    if touched.len() >= SET_BASED_FROM {
+        outcome.tier_changes = segmentation::recompute_all_on(conn, settings, now, Reason::Import, |_, _| {}).await?.changed;
+    } else {
+        for customer in &touched {
+            if segmentation::rederive(conn, customer, settings, now, &Reason::Import).await?.is_some() {
+                outcome.tier_changes += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+fn write(db: &rusqlite::Connection, input: &OrderInput, historical: bool, now: DateTime<Utc>) -> Result<()> {
+    db.prepare_cached(
         "INSERT INTO orders (id, order_number, customer_id, store_id, created_at, status, total, shipping_fee, refunded_amount,
              payment_method, shipping_method, voucher_code, historical, received_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -293,131 +374,134 @@ async fn write(conn: &mut SqliteConnection, input: &OrderInput, historical: bool
              shipping_fee = excluded.shipping_fee, refunded_amount = excluded.refunded_amount,
              payment_method = excluded.payment_method, shipping_method = excluded.shipping_method,
              voucher_code = excluded.voucher_code, updated_at = excluded.updated_at",
-    )
-    .bind(&input.id)
-    .bind(&input.order_number)
-    .bind(&input.customer_id)
-    .bind(&input.store_id)
-    .bind(input.created_at.to_rfc3339())
-    .bind(input.status.as_str())
-    .bind(input.total.dirhams())
-    .bind(input.shipping_fee.dirhams())
-    .bind(input.refunded_amount.dirhams())
-    .bind(&input.payment_method)
-    .bind(&input.shipping_method)
-    .bind(&input.voucher_code)
-    .bind(historical)
-    .bind(now.to_rfc3339())
-    .bind(now.to_rfc3339())
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM order_status_history WHERE order_id = ?").bind(&input.id).execute(&mut *conn).await?;
+    )?
+    .execute(rusqlite::params![
+        input.id,
+        input.order_number,
+        input.customer_id,
+        input.store_id,
+        input.created_at.to_rfc3339(),
+        input.status.as_str(),
+        input.total.dirhams(),
+        input.shipping_fee.dirhams(),
+        input.refunded_amount.dirhams(),
+        input.payment_method,
+        input.shipping_method,
+        input.voucher_code,
+        historical,
+        now.to_rfc3339(),
+        now.to_rfc3339(),
+    ])?;
+    db.prepare_cached("DELETE FROM order_status_history WHERE order_id = ?")?.execute([&input.id])?;
+    let mut status = db.prepare_cached("INSERT INTO order_status_history (order_id, status, at) VALUES (?, ?, ?)")?;
     for s in &input.status_history {
-        sqlx::query("INSERT INTO order_status_history (order_id, status, at) VALUES (?, ?, ?)")
-            .bind(&input.id)
-            .bind(s.status.as_str())
-            .bind(s.at.to_rfc3339())
-            .execute(&mut *conn)
-            .await?;
+        status.execute(rusqlite::params![input.id, s.status.as_str(), s.at.to_rfc3339()])?;
     }
-    sqlx::query("DELETE FROM order_items WHERE order_id = ?").bind(&input.id).execute(&mut *conn).await?;
+    db.prepare_cached("DELETE FROM order_items WHERE order_id = ?")?.execute([&input.id])?;
+    let mut item_insert = db.prepare_cached(
+        "INSERT INTO order_items (order_id, position, product_id, product_name, category, brand, quantity, unit_price,
+             line_total, is_local_product) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?;
     for (position, item) in input.items.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO order_items (order_id, position, product_id, product_name, category, brand, quantity, unit_price,
-                 line_total, is_local_product) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&input.id)
-        .bind(position as i64)
-        .bind(&item.product_id)
-        .bind(&item.product_name)
-        .bind(&item.category)
-        .bind(&item.brand)
-        .bind(item.quantity)
-        .bind(item.unit_price.dirhams())
-        .bind(item.line_total.dirhams())
-        .bind(item.is_local_product)
-        .execute(&mut *conn)
-        .await?;
+        item_insert.execute(rusqlite::params![
+            input.id,
+            position as i64,
+            item.product_id,
+            item.product_name,
+            item.category,
+            item.brand,
+            item.quantity,
+            item.unit_price.dirhams(),
+            item.line_total.dirhams(),
+            item.is_local_product,
+        ])?;
     }
     Ok(())
 }
 
-async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<Order>> {
-    let Some(row) = sqlx::query("SELECT * FROM orders WHERE id = ?").bind(id).fetch_optional(&mut *conn).await? else {
+const ORDER_COLUMNS: &str = "id, order_number, customer_id, store_id, created_at, status, total, shipping_fee, refunded_amount,
+     payment_method, shipping_method, voucher_code, historical";
+
+fn load(db: &rusqlite::Connection, id: &str) -> Result<Option<Order>> {
+    let mut select = db.prepare_cached(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = ?"))?;
+    let mut rows = select.query([id])?;
+    let Some(row) = rows.next()? else {
         return Ok(None);
     };
-    let mut orders = assemble(conn, vec![row]).await?;
-    Ok(orders.pop())
+    Ok(Some(assemble(db, row)?))
 }
 
-async fn assemble(conn: &mut SqliteConnection, rows: Vec<sqlx::sqlite::SqliteRow>) -> Result<Vec<Order>> {
-    let mut orders = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id: String = row.get("id");
-        let status_history = sqlx::query("SELECT status, at FROM order_status_history WHERE order_id = ? ORDER BY at, status")
-            .bind(&id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .filter_map(|r| Some(StatusAt { status: OrderStatus::parse(r.get("status"))?, at: parse_instant(r.get("at"))? }))
-            .collect();
-        let items = sqlx::query("SELECT * FROM order_items WHERE order_id = ? ORDER BY position")
-            .bind(&id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| OrderItem {
-                product_id: r.get("product_id"),
-                product_name: r.get("product_name"),
-                category: r.get("category"),
-                brand: r.get("brand"),
-                quantity: r.get("quantity"),
-                unit_price: Money::from_dirhams(r.get("unit_price")),
-                line_total: Money::from_dirhams(r.get("line_total")),
-                is_local_product: r.get("is_local_product"),
+/// An order from its row (in [`ORDER_COLUMNS`] order) with its status history and lines.
+fn assemble(db: &rusqlite::Connection, row: &rusqlite::Row<'_>) -> Result<Order> {
+    let id: String = row.get(0)?;
+    let mut status_history: Vec<StatusAt> = db
+        .prepare_cached("SELECT status, at FROM order_status_history WHERE order_id = ?")?
+        .query_map([&id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|r| r.ok())
+        .filter_map(|(status, at)| Some(StatusAt { status: OrderStatus::parse(&status)?, at: parse_instant(&at)? }))
+        .collect();
+    status_history.sort_by_key(|s| (s.at, s.status));
+    let items = db
+        .prepare_cached(
+            "SELECT product_id, product_name, category, brand, quantity, unit_price, line_total, is_local_product
+             FROM order_items WHERE order_id = ? ORDER BY position",
+        )?
+        .query_map([&id], |r| {
+            Ok(OrderItem {
+                product_id: r.get(0)?,
+                product_name: r.get(1)?,
+                category: r.get(2)?,
+                brand: r.get(3)?,
+                quantity: r.get(4)?,
+                unit_price: Money::from_dirhams(r.get(5)?),
+                line_total: Money::from_dirhams(r.get(6)?),
+                is_local_product: r.get(7)?,
             })
-            .collect();
-        let status = OrderStatus::parse(row.get("status")).unwrap_or(OrderStatus::Pending);
-        let total = Money::from_dirhams(row.get("total"));
-        let refunded = Money::from_dirhams(row.get("refunded_amount"));
-        let mut status_history: Vec<StatusAt> = status_history;
-        status_history.sort_by_key(|s| (s.at, s.status));
-        orders.push(Order {
-            input: OrderInput {
-                id,
-                order_number: row.get("order_number"),
-                customer_id: row.get("customer_id"),
-                store_id: row.get("store_id"),
-                created_at: parse_instant(row.get("created_at")).unwrap_or_default(),
-                status,
-                status_history,
-                total,
-                shipping_fee: Money::from_dirhams(row.get("shipping_fee")),
-                refunded_amount: refunded,
-                payment_method: row.get("payment_method"),
-                shipping_method: row.get("shipping_method"),
-                voucher_code: row.get("voucher_code"),
-                items,
-            },
-            net_amount: total - refunded,
-            counted: status.is_counted(),
-            historical: row.get("historical"),
-        });
-    }
-    Ok(orders)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let status = OrderStatus::parse(&row.get::<_, String>(5)?).unwrap_or(OrderStatus::Pending);
+    let total = Money::from_dirhams(row.get(6)?);
+    let refunded = Money::from_dirhams(row.get(8)?);
+    Ok(Order {
+        input: OrderInput {
+            id,
+            order_number: row.get(1)?,
+            customer_id: row.get(2)?,
+            store_id: row.get(3)?,
+            created_at: parse_instant(&row.get::<_, String>(4)?).unwrap_or_default(),
+            status,
+            status_history,
+            total,
+            shipping_fee: Money::from_dirhams(row.get(7)?),
+            refunded_amount: refunded,
+            payment_method: row.get(9)?,
+            shipping_method: row.get(10)?,
+            voucher_code: row.get(11)?,
+            items,
+        },
+        net_amount: total - refunded,
+        counted: status.is_counted(),
+        historical: row.get(12)?,
+    })
 }
 
 /// A customer's orders, newest first, with the orders of customers merged into them.
 pub async fn customer_orders(pool: &SqlitePool, customer_id: &str) -> Result<Vec<Order>> {
     let mut conn = pool.acquire().await?;
-    let rows = sqlx::query(
-        "SELECT * FROM orders WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
-         ORDER BY created_at DESC, id DESC LIMIT 500",
-    )
-    .bind(customer_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    assemble(&mut conn, rows).await
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: as in `ingest_on`.
+    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    let mut select = db.prepare(&format!(
+        "SELECT {ORDER_COLUMNS} FROM orders
+         WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
+         ORDER BY created_at DESC, id DESC LIMIT 500"
+    ))?;
+    let mut rows = select.query([customer_id])?;
+    let mut orders = Vec::new();
+    while let Some(row) = rows.next()? {
+        orders.push(assemble(&db, row)?);
+    }
+    Ok(orders)
 }
 
 pub async fn count(pool: &SqlitePool) -> Result<u64> {

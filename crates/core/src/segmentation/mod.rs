@@ -337,7 +337,7 @@ pub async fn recompute_all(pool: &SqlitePool, now: DateTime<Utc>, reason: Reason
     Ok(summary)
 }
 
-async fn recompute_all_on(
+pub(crate) async fn recompute_all_on(
     tx: &mut SqliteConnection,
     settings: &SegmentationSettings,
     now: DateTime<Utc>,
