@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "save_segmentation_settings",
     "task_rules",
     "save_task_rules",
+    "add_order",
+    "change_order_status",
 ];
 
 fn main() {

@@ -51,3 +51,5 @@ segmentation-error-negative = الحدود لا يمكن أن تكون سالب�
 segmentation-error-bands = حدود نطاقات خطر الفقدان يجب أن تكون بين 0 و1 وبالترتيب
 task-error-reopen = لا يمكن إعادة فتح مهمة
 task-error-closed = هذه المهمة مغلقة مسبقاً
+order-error-no-lines = أضف بنداً واحداً على الأقل
+order-error-unknown = لا يوجد طلب بهذا الرقم

@@ -121,3 +121,13 @@ settings-task-rules = قواعد مهام المتابعة
 settings-rule-welcomeCall = مكالمة ترحيب بعد أول طلب لمن يفضّل الهاتف
 settings-rule-accountManagerFollowUp = متابعة مدير الحساب لكل طلب من عملاء البلاتيني وVIP
 settings-rule-assignAccountManager = تعيين مدير حساب لمن يصل إلى البلاتيني أو VIP دون مدير
+
+## Orders entered by hand (standalone mode)
+order-add-title = إضافة طلب
+order-add-line = إضافة بند
+order-line-product = المنتج
+order-line-category = الفئة
+order-line-quantity = الكمية
+order-line-price = سعر الوحدة (د.ل)
+order-shipping-fee = رسوم الشحن (د.ل)
+order-change-status = تغيير الحالة

@@ -51,3 +51,5 @@ segmentation-error-negative = Thresholds cannot be negative
 segmentation-error-bands = The churn band limits must lie between 0 and 1, in order
 task-error-reopen = A task cannot be reopened
 task-error-closed = This task is already closed
+order-error-no-lines = Add at least one line
+order-error-unknown = There is no such order

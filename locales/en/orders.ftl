@@ -113,3 +113,13 @@ settings-task-rules = Follow-up task rules
 settings-rule-welcomeCall = A welcome call after the first order, for customers who prefer the phone
 settings-rule-accountManagerFollowUp = An account-manager follow-up on every order from platinum and VIP customers
 settings-rule-assignAccountManager = Assign an account manager to customers reaching platinum or VIP without one
+
+## Orders entered by hand (standalone mode)
+order-add-title = Add order
+order-add-line = Add a line
+order-line-product = Product
+order-line-category = Category
+order-line-quantity = Quantity
+order-line-price = Unit price (LYD)
+order-shipping-fee = Shipping fee (LYD)
+order-change-status = Change status

@@ -80,6 +80,8 @@ fn main() {
             commands::orders::save_segmentation_settings,
             commands::orders::task_rules,
             commands::orders::save_task_rules,
+            commands::orders::add_order,
+            commands::orders::change_order_status,
             commands::customers::custom_field_definitions,
             commands::customers::save_custom_field_definitions,
             commands::import::preview_import,

@@ -67,6 +67,16 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
     app.screenshot("26-profile-value-ar").await?;
 
+    // Standalone mode: an order typed in by hand counts at once.
+    app.click("[data-testid=order-add]").await?;
+    app.type_into("[data-testid=order-line-product-0]", "بسيسة").await?;
+    app.type_into("[data-testid=order-line-quantity-0]", "2").await?;
+    app.type_into("[data-testid=order-line-price-0]", "25").await?;
+    app.screenshot("34-add-order-ar").await?;
+    app.click("[data-testid=order-add-save]").await?;
+    app.wait_text("[data-testid=total-spent]", "4.050,000").await?;
+    assert_eq!(app.count("[data-testid=order-row]").await?, 6);
+
     // The task is in "My tasks"; done, it leaves the list.
     app.click("[data-testid=nav-tasks]").await?;
     app.wait_text("[data-testid=task-row]", "مكالمة ترحيب").await?;

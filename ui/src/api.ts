@@ -25,6 +25,9 @@ import type { CustomerInsights } from "./bindings/CustomerInsights";
 import type { OrderImportReport } from "./bindings/OrderImportReport";
 import type { Task } from "./bindings/Task";
 import type { TaskRules } from "./bindings/TaskRules";
+import type { Order } from "./bindings/Order";
+import type { OrderDraft } from "./bindings/OrderDraft";
+import type { OrderStatus } from "./bindings/OrderStatus";
 import type { SegmentsOverview } from "./bindings/SegmentsOverview";
 import type { SegmentationSettings } from "./bindings/SegmentationSettings";
 import type { RecomputeSummary } from "./bindings/RecomputeSummary";
@@ -68,6 +71,9 @@ export const api = {
   runOrderImport: (path: string, live: boolean) => invoke<OrderImportReport>("run_order_import", { path, live }),
   myTasks: () => invoke<Task[]>("my_tasks"),
   closeTask: (id: string, status: TaskStatus) => invoke<Task>("close_task", { id, status }),
+  addOrder: (customerId: string, draft: OrderDraft) => invoke<Order>("add_order", { customerId, draft }),
+  changeOrderStatus: (orderId: string, status: OrderStatus, refundedAmount: string | null) =>
+    invoke<Order>("change_order_status", { orderId, status, refundedAmount }),
   segmentsOverview: (days: number) => invoke<SegmentsOverview>("segments_overview", { days }),
   segmentationSettings: () => invoke<SegmentationSettings>("segmentation_settings"),
   tierEquivalents: (settings: SegmentationSettings) => invoke<string[]>("tier_equivalents", { settings }),

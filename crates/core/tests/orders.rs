@@ -423,3 +423,28 @@ async fn the_overview_counts_tiers_and_recent_moves_and_the_daily_job_runs_once_
     assert!(!segmentation::run_daily_if_due(&pool, now() + Duration::hours(1)).await.unwrap(), "once a store day");
     assert!(segmentation::run_daily_if_due(&pool, now() + Duration::days(1)).await.unwrap());
 }
+
+#[tokio::test]
+async fn standalone_orders_are_entered_by_hand_and_moved_through_their_statuses() {
+    use eishro_core::orders::{OrderDraft, OrderLineDraft};
+    let (_dir, pool, actor) = fresh().await;
+    let c = customer(&pool, &actor, "0916000001").await;
+    let empty = orders::enter_by_hand(&pool, &c.id, OrderDraft::default(), now()).await;
+    assert!(matches!(empty, Err(CoreError::Invalid(_))));
+    assert_eq!(orders::count(&pool).await.unwrap(), 0);
+    let draft = OrderDraft {
+        payment_method: "cash_on_delivery".into(),
+        shipping_fee: Some(Money::from_dinars(10)),
+        items: vec![OrderLineDraft { product_name: "بسيسة".into(), category: "منتجات غذائية".into(), quantity: 3, unit_price: Money::from_dirhams(25_500), is_local_product: true }],
+        ..Default::default()
+    };
+    let order = orders::enter_by_hand(&pool, &c.id, draft, now()).await.unwrap();
+    assert_eq!((order.input.total, order.input.status), (Money::from_dirhams(86_500), OrderStatus::Confirmed), "3 × 25.500 + 10");
+    assert!(order.input.order_number.starts_with("M-"));
+    assert_eq!(reload(&pool, &c.id).await.history.total_spent, Money::from_dirhams(86_500));
+    let delivered = orders::change_status(&pool, &order.input.id, OrderStatus::Delivered, None, now() + Duration::hours(30)).await.unwrap();
+    assert_eq!(delivered.input.status_history.iter().map(|s| s.status).collect::<Vec<_>>(), vec![OrderStatus::Confirmed, OrderStatus::Delivered]);
+    orders::change_status(&pool, &order.input.id, OrderStatus::Refunded, None, now() + Duration::days(3)).await.unwrap();
+    let got = reload(&pool, &c.id).await;
+    assert_eq!((got.history.total_orders, got.history.total_spent), (0, Money::ZERO), "a full refund drops the order");
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chrono::Utc;
-use eishro_core::orders::{self, IngestMode, OrderImportOptions, OrderImportReport};
+use eishro_core::orders::{self, IngestMode, Order, OrderDraft, OrderImportOptions, OrderImportReport, OrderStatus};
 use eishro_core::profile::{self, CustomerInsights};
 use eishro_core::money::Money;
 use eishro_core::segmentation::{self, RecomputeSummary, SegmentationSettings, SegmentsOverview};
@@ -88,4 +88,15 @@ pub async fn task_rules(state: State<'_, AppState>) -> CommandResult<TaskRules> 
 #[tauri::command]
 pub async fn save_task_rules(state: State<'_, AppState>, rules: TaskRules) -> CommandResult<()> {
     tasks::save_rules(&state.pool, &state.actor, rules, Utc::now()).await.map_err(to_payload)
+}
+
+/// Standalone mode: an order typed in by staff (a live event).
+#[tauri::command]
+pub async fn add_order(state: State<'_, AppState>, customer_id: String, draft: OrderDraft) -> CommandResult<Order> {
+    orders::enter_by_hand(&state.pool, &customer_id, draft, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn change_order_status(state: State<'_, AppState>, order_id: String, status: OrderStatus, refunded_amount: Option<Money>) -> CommandResult<Order> {
+    orders::change_status(&state.pool, &order_id, status, refunded_amount, Utc::now()).await.map_err(to_payload)
 }

@@ -1,8 +1,10 @@
-import { Badge, Button, Card, Group, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { api } from "../api";
 import type { OrderStatus } from "../bindings/OrderStatus";
+import type { OrderDraft } from "../bindings/OrderDraft";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { ChurnBand } from "../bindings/ChurnBand";
 import { formatDate, formatDateTime, formatMoney } from "../format";
 import { useErrorText, useLanguage, useT, useTextOr } from "../i18n";
@@ -18,6 +20,78 @@ const STATUS_COLOR: Record<OrderStatus, string> = {
   refunded: "orange",
 };
 
+const STATUSES: OrderStatus[] = ["pending", "confirmed", "shipped", "delivered", "cancelled", "refunded"];
+const PAYMENTS = ["cash_on_delivery", "sadad", "mobicash", "card", "bank_transfer"];
+const EMPTY_LINE = { productName: "", category: "", quantity: 1, unitPrice: "", isLocalProduct: false };
+
+/**
+ * Standalone mode: staff type an order in (lines, shipping, payment, status). Core checks
+ * it and computes the total; it counts at once and fires what a synced order would.
+ */
+function AddOrder({ customerId, onClose }: { customerId: string; onClose: () => void }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const [lines, setLines] = useState([{ ...EMPTY_LINE }]);
+  const [status, setStatus] = useState<OrderStatus>("confirmed");
+  const [payment, setPayment] = useState("cash_on_delivery");
+  const [shipping, setShipping] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const setLine = (i: number, change: Partial<typeof EMPTY_LINE>) => setLines(lines.map((line, n) => (n === i ? { ...line, ...change } : line)));
+  const save = async () => {
+    setErrors({});
+    setError(null);
+    const draft: OrderDraft = {
+      orderNumber: "",
+      status,
+      paymentMethod: payment,
+      shippingMethod: "home_delivery",
+      shippingFee: shipping.trim() || null,
+      items: lines.map((line) => ({ ...line, unitPrice: line.unitPrice.trim() || "0" })),
+    };
+    try {
+      await api.addOrder(customerId, draft);
+      await queryClient.invalidateQueries({ queryKey: ["customers"] });
+      await queryClient.invalidateQueries({ queryKey: ["tasks"] });
+      onClose();
+    } catch (e) {
+      const payload = e as Partial<ErrorPayload>;
+      setErrors(Object.fromEntries((payload.fields ?? []).map((f) => [f.field, t(f.messageId, f.args)])));
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t("order-add-title")} size="lg" centered>
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        {lines.map((line, i) => (
+          <SimpleGrid key={i} cols={4} spacing="xs">
+            <TextInput label={t("order-line-product")} value={line.productName} onChange={(e) => setLine(i, { productName: e.currentTarget.value })} error={errors[`items.${i}.productName`]} data-testid={`order-line-product-${i}`} />
+            <TextInput label={t("order-line-category")} value={line.category} onChange={(e) => setLine(i, { category: e.currentTarget.value })} />
+            <TextInput label={t("order-line-quantity")} dir="ltr" value={String(line.quantity)} onChange={(e) => setLine(i, { quantity: Number(e.currentTarget.value) || 0 })} error={errors[`items.${i}.quantity`]} data-testid={`order-line-quantity-${i}`} />
+            <TextInput label={t("order-line-price")} dir="ltr" value={line.unitPrice} onChange={(e) => setLine(i, { unitPrice: e.currentTarget.value })} data-testid={`order-line-price-${i}`} />
+            <Checkbox label={t("order-local")} checked={line.isLocalProduct} onChange={(e) => setLine(i, { isLocalProduct: e.currentTarget.checked })} />
+          </SimpleGrid>
+        ))}
+        {errors.items && <Text c="red" size="sm">{errors.items}</Text>}
+        <Group>
+          <Button variant="subtle" onClick={() => setLines([...lines, { ...EMPTY_LINE }])}>{t("order-add-line")}</Button>
+        </Group>
+        <SimpleGrid cols={3}>
+          <TextInput label={t("order-shipping-fee")} dir="ltr" value={shipping} onChange={(e) => setShipping(e.currentTarget.value)} />
+          <Select label={t("order-payment")} data={PAYMENTS.map((p) => ({ value: p, label: t(`payment-${p}`) }))} value={payment} onChange={(v) => v && setPayment(v)} allowDeselect={false} comboboxProps={{ withinPortal: false }} />
+          <Select label={t("order-status")} data={STATUSES.map((s) => ({ value: s, label: t(`order-status-${s}`) }))} value={status} onChange={(v) => v && setStatus(v as OrderStatus)} allowDeselect={false} comboboxProps={{ withinPortal: false }} />
+        </SimpleGrid>
+        <Group>
+          <Button onClick={() => void save()} data-testid="order-add-save">{t("action-save")}</Button>
+          <Button variant="default" onClick={onClose}>{t("action-cancel")}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 const BAND_COLOR: Record<ChurnBand, string> = { low: "green", medium: "yellow", high: "red" };
 
 /**
@@ -31,10 +105,16 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   const { lang } = useLanguage();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const insights = useQuery({ queryKey: ["customers", "insights", customerId], queryFn: () => api.customerInsights(customerId) });
   if (insights.isPending) return null;
   if (insights.isError) return <Text c="red">{errorText(insights.error)}</Text>;
   const { derived, segmentHistory, orders, tasks } = insights.data;
+  const changeStatus = async (orderId: string, status: OrderStatus) => {
+    await api.changeOrderStatus(orderId, status, null);
+    await queryClient.invalidateQueries({ queryKey: ["customers"] });
+    await queryClient.invalidateQueries({ queryKey: ["tasks"] });
+  };
   const closeTask = async (id: string, status: "done" | "cancelled") => {
     await api.closeTask(id, status);
     await queryClient.invalidateQueries({ queryKey: ["customers", "insights", customerId] });
@@ -128,7 +208,11 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       )}
 
       <Card withBorder padding="md">
-        <Title order={5} mb="sm">{t("section-orders", { count: orders.length })}</Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={5}>{t("section-orders", { count: orders.length })}</Title>
+          <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="order-add">{t("order-add-title")}</Button>
+        </Group>
+        {adding && <AddOrder customerId={customerId} onClose={() => setAdding(false)} />}
         {orders.length === 0 ? (
           <Text c="dimmed">{t("orders-none")}</Text>
         ) : (
@@ -165,6 +249,23 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
                       )}
                     </Table.Td>
                   </Table.Tr>
+                  {open === order.id && (
+                    <Table.Tr>
+                      <Table.Td />
+                      <Table.Td colSpan={4}>
+                        <Select
+                          size="xs"
+                          w={220}
+                          label={t("order-change-status")}
+                          data={STATUSES.map((s) => ({ value: s, label: t(`order-status-${s}`) }))}
+                          value={order.status}
+                          allowDeselect={false}
+                          onChange={(v) => v && v !== order.status && void changeStatus(order.id, v as OrderStatus)}
+                          data-testid="order-status-select"
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
                   {open === order.id &&
                     order.items.map((item, i) => (
                       <Table.Tr key={i} data-testid="order-line">

@@ -516,3 +516,104 @@ pub async fn rederive_customer(pool: &SqlitePool, customer_id: &str, now: DateTi
     tx.commit().await?;
     Ok(change)
 }
+
+/// An order typed in by staff in standalone mode (no platform to sync from): its lines,
+/// shipping fee, status and payment. The total is the lines plus shipping; the order id
+/// and number are made here when left empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct OrderDraft {
+    pub order_number: String,
+    pub status: Option<OrderStatus>,
+    pub payment_method: String,
+    pub shipping_method: String,
+    pub shipping_fee: Option<Money>,
+    pub items: Vec<OrderLineDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct OrderLineDraft {
+    pub product_name: String,
+    pub category: String,
+    #[ts(type = "number")]
+    pub quantity: i64,
+    pub unit_price: Money,
+    pub is_local_product: bool,
+}
+
+/// Enters an order by hand for a customer. It is a live event: it happened now, so it
+/// fires what a synced order would (tasks, an upgrade notice).
+pub async fn enter_by_hand(pool: &SqlitePool, customer_id: &str, draft: OrderDraft, now: DateTime<Utc>) -> Result<Order> {
+    let mut errors = Vec::new();
+    if draft.items.is_empty() {
+        errors.push(FieldError::new("items", "order-error-no-lines"));
+    }
+    for (n, line) in draft.items.iter().enumerate() {
+        if line.product_name.trim().is_empty() {
+            errors.push(FieldError::new(format!("items.{n}.productName"), "error-required"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Invalid(errors));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let shipping_fee = draft.shipping_fee.unwrap_or(Money::ZERO);
+    let items: Vec<OrderItem> = draft
+        .items
+        .into_iter()
+        .map(|line| OrderItem {
+            product_id: String::new(),
+            product_name: line.product_name.trim().to_string(),
+            category: line.category.trim().to_string(),
+            brand: None,
+            quantity: line.quantity,
+            unit_price: line.unit_price,
+            line_total: Money::from_dirhams(line.unit_price.dirhams().saturating_mul(line.quantity.max(0))),
+            is_local_product: line.is_local_product,
+        })
+        .collect();
+    let total = items.iter().fold(shipping_fee, |sum, item| sum + item.line_total);
+    let input = OrderInput {
+        order_number: if draft.order_number.trim().is_empty() { format!("M-{}", &id[id.len() - 6..]).to_uppercase() } else { draft.order_number.trim().to_string() },
+        id: id.clone(),
+        customer_id: crate::customers::get(pool, customer_id).await?.id,
+        store_id: None,
+        created_at: now,
+        status: draft.status.unwrap_or(OrderStatus::Confirmed),
+        status_history: Vec::new(),
+        total,
+        shipping_fee,
+        refunded_amount: Money::ZERO,
+        payment_method: draft.payment_method.trim().to_string(),
+        shipping_method: draft.shipping_method.trim().to_string(),
+        voucher_code: None,
+        items,
+    };
+    ingest(pool, input, IngestMode::Live, now).await?;
+    stored(pool, &id).await
+}
+
+/// Moves a hand-entered (or any) order to a new status in standalone mode, with the
+/// cumulative refunded amount for a refund; a live event like any other.
+pub async fn change_status(pool: &SqlitePool, order_id: &str, status: OrderStatus, refunded_amount: Option<Money>, now: DateTime<Utc>) -> Result<Order> {
+    let mut order = stored(pool, order_id).await?;
+    order.input.status = status;
+    if let Some(refunded) = refunded_amount {
+        order.input.refunded_amount = refunded;
+    } else if status == OrderStatus::Refunded {
+        order.input.refunded_amount = order.input.total;
+    }
+    ingest(pool, order.input, IngestMode::Live, now).await?;
+    stored(pool, order_id).await
+}
+
+async fn stored(pool: &SqlitePool, id: &str) -> Result<Order> {
+    let mut conn = pool.acquire().await?;
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: as in `ingest_on`.
+    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    load(&db, id)?.ok_or_else(|| CoreError::Invalid(vec![FieldError::new("orderId", "order-error-unknown")]))
+}
