@@ -216,6 +216,17 @@ impl FilterArgs {
     }
 }
 
+/// A flag Ctrl-C sets, for the long imports: their one transaction is then rolled back.
+fn cancel_on_ctrl_c() -> &'static AtomicBool {
+    let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    });
+    cancel
+}
+
 fn parse_money(text: &str) -> Result<Money, String> {
     Money::parse(text).map_err(|_| format!("not an amount in dinars: {text:?}"))
 }
@@ -377,13 +388,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 }
                 None => None,
             };
-            // Ctrl-C cancels: the import's one transaction is rolled back.
-            let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
-            tokio::spawn(async move {
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    cancel.store(true, Ordering::Relaxed);
-                }
-            });
+            let cancel = cancel_on_ctrl_c();
             let options = customers::ImportOptions { now, mapping, cancel: Some(cancel) };
             let mut err = std::io::stderr().lock();
             let mut report = customers::import(&pool, &actor, &bytes, options, |done, total| {
@@ -405,12 +410,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Command::Import(ImportCommand::Orders { path, live, json }) => {
             let bytes = std::fs::read(&path).map_err(|source| CoreError::File { path: path.display().to_string(), source })?;
-            let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
-            tokio::spawn(async move {
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    cancel.store(true, Ordering::Relaxed);
-                }
-            });
+            let cancel = cancel_on_ctrl_c();
             let mode = if live { IngestMode::Live } else { IngestMode::Historical };
             let options = orders::OrderImportOptions { now, mode, cancel: Some(cancel) };
             let mut err = std::io::stderr().lock();

@@ -51,6 +51,19 @@ fn configure_sqlite() {
     });
 }
 
+/// Runs `work` through SQLite's C API (rusqlite) on a connection sqlx opened, inside
+/// whatever transaction that connection is in. For the bulk paths (imports, recomputes),
+/// where sqlx's hand-off of every statement to its worker thread costs more than SQLite's
+/// own work. The connection stays locked away from sqlx until `work` returns.
+pub(crate) async fn on_c_api<T>(conn: &mut sqlx::SqliteConnection, work: impl FnOnce(&rusqlite::Connection) -> crate::Result<T>) -> crate::Result<T> {
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: the handle is an open connection that sqlx cannot use while `handle` is
+    // locked, and `handle` outlives `db`; `from_handle` does not close the connection
+    // when `db` is dropped.
+    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    work(&db)
+}
+
 /// Environment variable naming the database file; `--db` on the command line wins over it.
 pub const DB_ENV: &str = "EISHRO_CRM_DB";
 

@@ -342,10 +342,10 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, c: &Customer) -> Result<
 pub(crate) async fn insert_many(conn: &mut SqliteConnection, customers: &[Customer], consents: &[(&str, ConsentChange)]) -> Result<()> {
     // Rowids are given, not left to SQLite, so the search index needs no lookup.
     let first_rowid: i64 = sqlx::query_scalar("SELECT coalesce(max(rowid), 0) + 1 FROM customers").fetch_one(&mut *conn).await?;
-    let mut handle = conn.lock_handle().await?;
-    // SAFETY: the handle is an open connection that sqlx cannot use while `handle` is
-    // locked, which outlives `db`; `from_handle` leaves it open when `db` is dropped.
-    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    crate::db::on_c_api(conn, |db| write_many(db, first_rowid, customers, consents)).await
+}
+
+fn write_many(db: &rusqlite::Connection, first_rowid: i64, customers: &[Customer], consents: &[(&str, ConsentChange)]) -> Result<()> {
     let mut insert_customer = db.prepare(&insert_sql(true))?;
     let mut insert_entry = db.prepare("INSERT INTO customers_fts (rowid, name, phone, email) VALUES (?, ?, ?, ?)")?;
     let mut insert_address = db.prepare(

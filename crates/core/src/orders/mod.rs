@@ -229,13 +229,7 @@ pub(crate) async fn ingest_on(
     if !errors.is_empty() {
         return Err(CoreError::Invalid(errors));
     }
-    let stored = {
-        let mut handle = conn.lock_handle().await?;
-        // SAFETY: as in customers::store::insert_many: locked away from sqlx while `db`
-        // lives; `from_handle` leaves the connection open when `db` is dropped.
-        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-        store(&db, input, mode, now)?
-    };
+    let stored = crate::db::on_c_api(conn, |db| store(db, input, mode, now)).await?;
     let Some(stored) = stored else {
         return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
     };
@@ -334,12 +328,9 @@ pub(crate) async fn ingest_historical(
 ) -> Result<BatchOutcome> {
     let mut outcome = BatchOutcome::default();
     let mut touched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    {
-        let mut handle = conn.lock_handle().await?;
-        // SAFETY: as in `ingest_on`.
-        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    crate::db::on_c_api(conn, |db| {
         for input in inputs {
-            match store(&db, input, IngestMode::Historical, now)? {
+            match store(db, input, IngestMode::Historical, now)? {
                 None => outcome.unchanged += 1,
                 Some(stored) => {
                     match stored.change {
@@ -351,7 +342,9 @@ pub(crate) async fn ingest_historical(
                 }
             }
         }
-    }
+        Ok(())
+    })
+    .await?;
     if touched.len() >= SET_BASED_FROM {
         outcome.tier_changes = segmentation::recompute_all_on(conn, settings, now, Reason::Import, |_, _| {}).await?.changed;
     } else {
@@ -488,20 +481,20 @@ fn assemble(db: &rusqlite::Connection, row: &rusqlite::Row<'_>) -> Result<Order>
 /// A customer's orders, newest first, with the orders of customers merged into them.
 pub async fn customer_orders(pool: &SqlitePool, customer_id: &str) -> Result<Vec<Order>> {
     let mut conn = pool.acquire().await?;
-    let mut handle = conn.lock_handle().await?;
-    // SAFETY: as in `ingest_on`.
-    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-    let mut select = db.prepare(&format!(
-        "SELECT {ORDER_COLUMNS} FROM orders
-         WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
-         ORDER BY created_at DESC, id DESC LIMIT 500"
-    ))?;
-    let mut rows = select.query([customer_id])?;
-    let mut orders = Vec::new();
-    while let Some(row) = rows.next()? {
-        orders.push(assemble(&db, row)?);
-    }
-    Ok(orders)
+    crate::db::on_c_api(&mut conn, |db| {
+        let mut select = db.prepare(&format!(
+            "SELECT {ORDER_COLUMNS} FROM orders
+             WHERE customer_id = ?1 OR customer_id IN (SELECT id FROM customers WHERE merged_into = ?1)
+             ORDER BY created_at DESC, id DESC LIMIT 500"
+        ))?;
+        let mut rows = select.query([customer_id])?;
+        let mut orders = Vec::new();
+        while let Some(row) = rows.next()? {
+            orders.push(assemble(db, row)?);
+        }
+        Ok(orders)
+    })
+    .await
 }
 
 pub async fn count(pool: &SqlitePool) -> Result<u64> {
@@ -612,8 +605,5 @@ pub async fn change_status(pool: &SqlitePool, order_id: &str, status: OrderStatu
 
 async fn stored(pool: &SqlitePool, id: &str) -> Result<Order> {
     let mut conn = pool.acquire().await?;
-    let mut handle = conn.lock_handle().await?;
-    // SAFETY: as in `ingest_on`.
-    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-    load(&db, id)?.ok_or_else(|| CoreError::Invalid(vec![FieldError::new("orderId", "order-error-unknown")]))
+    crate::db::on_c_api(&mut conn, |db| load(db, id)).await?.ok_or_else(|| CoreError::Invalid(vec![FieldError::new("orderId", "order-error-unknown")]))
 }

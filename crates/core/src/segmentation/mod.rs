@@ -344,13 +344,7 @@ pub(crate) async fn recompute_all_on(
     reason: Reason,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<RecomputeSummary> {
-    let outcome = {
-        let mut handle = tx.lock_handle().await?;
-        // SAFETY: as in customers::store::insert_many: the handle is locked away from sqlx
-        // for as long as `db` lives, and `from_handle` leaves it open when `db` is dropped.
-        let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-        recompute::recompute(&db, settings, now, reason.as_str(), &mut progress)?
-    };
+    let outcome = crate::db::on_c_api(tx, |db| recompute::recompute(db, settings, now, reason.as_str(), &mut progress)).await?;
     let total = outcome.customers;
     let mut summary = RecomputeSummary { customers: total, changed: outcome.tier_changes, ..Default::default() };
     update_rfm(tx, now).await?;
