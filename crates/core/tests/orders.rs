@@ -385,13 +385,15 @@ async fn a_merge_moves_orders_and_tasks_to_the_survivor_and_its_undo_moves_them_
     orders::ingest(&pool, order("M1", &merged.id, 800, OrderStatus::Confirmed, now() - Duration::hours(3)), IngestMode::Live, now()).await.unwrap();
     orders::ingest(&pool, order("M0", &merged.id, 800, OrderStatus::Delivered, now() - Duration::days(30)), IngestMode::Historical, now()).await.unwrap();
     assert_eq!(tasks::customer_tasks(&pool, &merged.id).await.unwrap().len(), 1, "a welcome call");
+    let notices = || async { sqlx::query_scalar::<_, i64>("SELECT count(*) FROM pending_notifications").fetch_one(&pool).await.unwrap() };
+    let before = notices().await;
     let record = customers::merge(&pool, &actor, &survivor.id, &merged.id, &customers::MergeChoices::default(), now()).await.unwrap();
     let after = reload(&pool, &survivor.id).await;
     assert_eq!((after.history.total_orders, after.history.total_spent), (5, Money::from_dinars(4000)), "no order lost, none counted twice");
     assert_eq!(after.segmentation.segment, Segment::Gold);
     assert_eq!(orders::customer_orders(&pool, &survivor.id).await.unwrap().len(), 5);
     assert_eq!(tasks::customer_tasks(&pool, &survivor.id).await.unwrap().len(), 1, "the task follows the customer");
-    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM pending_notifications").fetch_one(&pool).await.unwrap(), 0, "a merge announces nothing");
+    assert_eq!(notices().await, before, "a merge announces nothing");
     // An order that arrives for the survivor after the merge stays with it on undo.
     orders::ingest(&pool, order("S9", &survivor.id, 100, OrderStatus::Delivered, now() - Duration::days(1)), IngestMode::Historical, now()).await.unwrap();
     customers::undo_merge(&pool, &actor, &record.id, now()).await.unwrap();
@@ -447,4 +449,24 @@ async fn standalone_orders_are_entered_by_hand_and_moved_through_their_statuses(
     orders::change_status(&pool, &order.input.id, OrderStatus::Refunded, None, now() + Duration::days(3)).await.unwrap();
     let got = reload(&pool, &c.id).await;
     assert_eq!((got.history.total_orders, got.history.total_spent), (0, Money::ZERO), "a full refund drops the order");
+}
+
+#[tokio::test]
+async fn section_3_2_live_status_changes_record_each_order_notification_once() {
+    let (_dir, pool, actor) = fresh().await;
+    let c = customer(&pool, &actor, "0917000001").await;
+    let kinds = || async {
+        sqlx::query_scalar::<_, String>("SELECT kind FROM pending_notifications ORDER BY rowid").fetch_all(&pool).await.unwrap()
+    };
+    let first = order("N1", &c.id, 100, OrderStatus::Confirmed, now() - Duration::hours(1));
+    orders::ingest(&pool, first.clone(), IngestMode::Live, now()).await.unwrap();
+    orders::ingest(&pool, first, IngestMode::Live, now()).await.unwrap();
+    assert_eq!(kinds().await, vec!["order_confirmed", "first_order"]);
+    // A jump from pending to delivered announces only the status it landed on.
+    orders::ingest(&pool, order("N2", &c.id, 50, OrderStatus::Pending, now()), IngestMode::Live, now()).await.unwrap();
+    orders::ingest(&pool, order("N2", &c.id, 50, OrderStatus::Delivered, now()), IngestMode::Live, now()).await.unwrap();
+    assert_eq!(kinds().await, vec!["order_confirmed", "first_order", "order_delivered"]);
+    // History fires nothing.
+    orders::ingest(&pool, order("N3", &c.id, 50, OrderStatus::Shipped, now()), IngestMode::Historical, now()).await.unwrap();
+    assert_eq!(kinds().await.len(), 3);
 }

@@ -238,16 +238,51 @@ pub(crate) async fn ingest_on(
         segmentation::rederive(conn, previous, settings, now, &reason).await?;
     }
     let segment_change = segmentation::rederive(conn, &stored.customer_id, settings, now, &reason).await?;
+    if stored.live {
+        notify_status(conn, &stored, now).await?;
+    }
     if stored.live && stored.became_counted {
         crate::tasks::on_counted_order(conn, &stored.customer_id, &stored.order_id, now).await?;
     }
     Ok(IngestOutcome { change: stored.change, segment_change, live: stored.live })
 }
 
+/// The order notifications a live status change records for the messaging module (SPEC
+/// §3.2 step 6), each once per (order, type). Only the status the order is in now is
+/// announced: an order that jumps from pending to delivered gets only `order_delivered`.
+async fn notify_status(conn: &mut SqliteConnection, stored: &Stored, now: DateTime<Utc>) -> Result<()> {
+    let kind = match stored.status {
+        OrderStatus::Confirmed => "order_confirmed",
+        OrderStatus::Shipped => "order_shipped",
+        OrderStatus::Delivered => "order_delivered",
+        OrderStatus::Pending | OrderStatus::Cancelled | OrderStatus::Refunded => "",
+    };
+    let payload = serde_json::json!({ "orderId": stored.order_id });
+    if !kind.is_empty() {
+        let key = format!("{}:{kind}", stored.order_id);
+        segmentation::record_notification(conn, &key, &stored.customer_id, kind, &payload, now).await?;
+    }
+    if stored.became_counted {
+        let first: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT id FROM orders WHERE customer_id = ? AND {} ORDER BY created_at, id LIMIT 1",
+            segmentation::COUNTED
+        ))
+        .bind(&stored.customer_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if first.as_deref() == Some(stored.order_id.as_str()) {
+            let key = format!("{}:first_order", stored.order_id);
+            segmentation::record_notification(conn, &key, &stored.customer_id, "first_order", &payload, now).await?;
+        }
+    }
+    Ok(())
+}
+
 /// What storing one order did, for the effects that follow.
 struct Stored {
     order_id: String,
     customer_id: String,
+    status: OrderStatus,
     change: OrderChange,
     live: bool,
     became_counted: bool,
@@ -297,6 +332,7 @@ fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now
         live,
         became_counted: input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted()),
         moved_from: existing.map(|o| o.input.customer_id).filter(|c| *c != input.customer_id),
+        status: input.status,
         order_id: input.id,
         customer_id: input.customer_id,
     }))
