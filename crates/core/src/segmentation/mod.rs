@@ -406,7 +406,7 @@ pub(crate) async fn update_rfm(conn: &mut SqliteConnection, now: DateTime<Utc>) 
                      - (CAST(strftime('%d', ?1) AS INTEGER) < CAST(strftime('%d', date(first_order_date, '+2 hours')) AS INTEGER))
                  ) AS per_month,
                  total_spent AS spent
-             FROM customers WHERE {} AND total_orders > 0
+             FROM customers NOT INDEXED WHERE {} AND total_orders > 0
          )
          -- The count as a window, not a joined subquery: SQLite may re-run a joined
          -- aggregate once per row, which made this quadratic.
