@@ -14,9 +14,14 @@ use crate::staff::Actor;
 pub const FIRST_RUN_DONE: &str = "app.firstRunDone";
 
 pub async fn get<T: DeserializeOwned>(pool: &SqlitePool, key: &str) -> Result<Option<T>> {
+    get_on(&mut *pool.acquire().await?, key).await
+}
+
+/// The same on a connection, so a use-case reads settings inside its own transaction.
+pub async fn get_on<T: DeserializeOwned>(conn: &mut sqlx::SqliteConnection, key: &str) -> Result<Option<T>> {
     let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
         .bind(key)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?;
     Ok(value.and_then(|v| serde_json::from_str(&v).ok()))
 }

@@ -94,8 +94,7 @@ pub async fn save_rules(pool: &SqlitePool, actor: &Actor, rules: TaskRules, now:
 }
 
 async fn rules_on(conn: &mut SqliteConnection) -> Result<TaskRules> {
-    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(RULES_KEY).fetch_optional(&mut *conn).await?;
-    Ok(value.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default())
+    Ok(crate::settings::get_on(conn, RULES_KEY).await?.unwrap_or_default())
 }
 
 struct NewTask<'a> {
@@ -153,21 +152,15 @@ pub(crate) async fn on_segment_change(conn: &mut SqliteConnection, change: &Segm
 /// Rules 1 and 2, on a live counted order: a welcome call after a customer's first counted
 /// order when they prefer the phone, and an account-manager follow-up on every counted
 /// order of a platinum or VIP customer. Due in 24 hours.
-pub(crate) async fn on_counted_order(conn: &mut SqliteConnection, customer_id: &str, order_id: &str, now: DateTime<Utc>) -> Result<()> {
+/// `first_counted` says whether the order is the customer's first counted one.
+pub(crate) async fn on_counted_order(conn: &mut SqliteConnection, customer_id: &str, order_id: &str, first_counted: bool, now: DateTime<Utc>) -> Result<()> {
     let rules = rules_on(conn).await?;
-    let customer = sqlx::query("SELECT total_orders, preferred_contact_method, segment, account_manager_id FROM customers WHERE id = ?")
+    let customer = sqlx::query("SELECT preferred_contact_method, segment, account_manager_id FROM customers WHERE id = ?")
         .bind(customer_id)
         .fetch_one(&mut *conn)
         .await?;
-    let first: Option<String> = sqlx::query_scalar(&format!(
-        "SELECT id FROM orders WHERE customer_id = ? AND {} ORDER BY created_at, id LIMIT 1",
-        crate::segmentation::COUNTED
-    ))
-    .bind(customer_id)
-    .fetch_optional(&mut *conn)
-    .await?;
     let due = now + Duration::hours(24);
-    if rules.welcome_call && first.as_deref() == Some(order_id) && customer.get::<&str, _>("preferred_contact_method") == "phone" {
+    if rules.welcome_call && first_counted && customer.get::<&str, _>("preferred_contact_method") == "phone" {
         let task = NewTask {
             key: format!("{order_id}:welcomeCall"),
             customer_id,

@@ -242,7 +242,7 @@ pub(crate) async fn ingest_on(
         notify_status(conn, &stored, now).await?;
     }
     if stored.live && stored.became_counted {
-        crate::tasks::on_counted_order(conn, &stored.customer_id, &stored.order_id, now).await?;
+        crate::tasks::on_counted_order(conn, &stored.customer_id, &stored.order_id, stored.first_counted, now).await?;
     }
     Ok(IngestOutcome { change: stored.change, segment_change, live: stored.live })
 }
@@ -262,18 +262,9 @@ async fn notify_status(conn: &mut SqliteConnection, stored: &Stored, now: DateTi
         let key = format!("{}:{kind}", stored.order_id);
         segmentation::record_notification(conn, &key, &stored.customer_id, kind, &payload, now).await?;
     }
-    if stored.became_counted {
-        let first: Option<String> = sqlx::query_scalar(&format!(
-            "SELECT id FROM orders WHERE customer_id = ? AND {} ORDER BY created_at, id LIMIT 1",
-            segmentation::COUNTED
-        ))
-        .bind(&stored.customer_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if first.as_deref() == Some(stored.order_id.as_str()) {
-            let key = format!("{}:first_order", stored.order_id);
-            segmentation::record_notification(conn, &key, &stored.customer_id, "first_order", &payload, now).await?;
-        }
+    if stored.first_counted {
+        let key = format!("{}:first_order", stored.order_id);
+        segmentation::record_notification(conn, &key, &stored.customer_id, "first_order", &payload, now).await?;
     }
     Ok(())
 }
@@ -286,6 +277,8 @@ struct Stored {
     change: OrderChange,
     live: bool,
     became_counted: bool,
+    /// A live event made it counted, and it is the customer's earliest counted order.
+    first_counted: bool,
     /// The customer the order belonged to before, when the platform moved it.
     moved_from: Option<String>,
 }
@@ -327,10 +320,20 @@ fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now
     let is_new_event = existing.as_ref().is_none_or(|o| o.input.status != input.status);
     let live = mode == IngestMode::Live && is_new_event && now - event_at <= STALENESS_WINDOW;
     write(db, &input, existing.is_none() && mode == IngestMode::Historical, now)?;
+    let became_counted = input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted());
+    // Only live events act on it, so history does not pay for the query.
+    let first_counted = live && became_counted && {
+        let first: Option<String> = db
+            .prepare_cached(&format!("SELECT id FROM orders WHERE customer_id = ? AND {} ORDER BY created_at, id LIMIT 1", segmentation::COUNTED))?
+            .query_row([&input.customer_id], |r| r.get(0))
+            .ok();
+        first.as_deref() == Some(input.id.as_str())
+    };
     Ok(Some(Stored {
         change: if existing.is_some() { OrderChange::Updated } else { OrderChange::Inserted },
         live,
-        became_counted: input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted()),
+        became_counted,
+        first_counted,
         moved_from: existing.map(|o| o.input.customer_id).filter(|c| *c != input.customer_id),
         status: input.status,
         order_id: input.id,
@@ -537,14 +540,6 @@ pub async fn count(pool: &SqlitePool) -> Result<u64> {
     Ok(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM orders").fetch_one(pool).await? as u64)
 }
 
-/// Re-derives one customer's values now; for callers outside a transaction.
-pub async fn rederive_customer(pool: &SqlitePool, customer_id: &str, now: DateTime<Utc>) -> Result<Option<SegmentChange>> {
-    let mut tx = pool.begin().await?;
-    let settings = segmentation::settings_on(&mut tx).await?;
-    let change = segmentation::rederive(&mut tx, customer_id, &settings, now, &Reason::Daily).await?;
-    tx.commit().await?;
-    Ok(change)
-}
 
 /// An order typed in by staff in standalone mode (no platform to sync from): its lines,
 /// shipping fee, status and payment. The total is the lines plus shipping; the order id

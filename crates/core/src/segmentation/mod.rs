@@ -31,9 +31,7 @@ pub async fn settings(pool: &SqlitePool) -> Result<SegmentationSettings> {
 }
 
 pub(crate) async fn settings_on(conn: &mut SqliteConnection) -> Result<SegmentationSettings> {
-    let value: Option<String> =
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(SETTINGS_KEY).fetch_optional(&mut *conn).await?;
-    Ok(value.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default())
+    Ok(crate::settings::get_on(conn, SETTINGS_KEY).await?.unwrap_or_default())
 }
 
 /// Why a customer's values are being recomputed. The segment history records it, and only
@@ -471,11 +469,7 @@ pub async fn derived_summary(pool: &SqlitePool, customer: &crate::customers::Cus
         (Some(r), Some(f), Some(m)) => Some(Rfm::new(r as u8, f as u8, m as u8)),
         _ => None,
     };
-    let band = match row.get::<&str, _>("churn_band") {
-        "high" => ChurnBand::High,
-        "medium" => ChurnBand::Medium,
-        _ => ChurnBand::Low,
-    };
+    let band = ChurnBand::parse(row.get("churn_band")).unwrap_or(ChurnBand::Low);
     Ok(DerivedSummary {
         segment: customer.segmentation.segment,
         lifetime_value: customer.segmentation.lifetime_value,

@@ -237,6 +237,10 @@ impl ChurnBand {
         }
     }
 
+    pub fn parse(text: &str) -> Option<ChurnBand> {
+        [ChurnBand::Low, ChurnBand::Medium, ChurnBand::High].into_iter().find(|b| b.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ChurnBand::Low => "low",
