@@ -211,6 +211,7 @@ async fn changing_the_tier_settings_recomputes_everyone_silently() {
     let got = reload(&pool, &c.id).await;
     assert_eq!((got.segmentation.lifetime_value, got.segmentation.segment), (Money::from_dinars(1050), Segment::Silver), "5 orders are needed for gold");
     settings.margin = "0".parse().unwrap();
+    assert!(matches!(segmentation::tier_equivalents(&settings), Err(CoreError::Invalid(_))), "the screen shows why, too");
     assert!(matches!(segmentation::save_settings(&pool, &actor, settings, now(), |_, _| {}).await, Err(CoreError::Invalid(_))));
     assert_eq!(segmentation::settings(&pool).await.unwrap().margin, "0.5".parse().unwrap(), "a refused change saves nothing");
     assert_eq!(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM pending_notifications").fetch_one(&pool).await.unwrap(), 0);

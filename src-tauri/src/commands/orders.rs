@@ -63,11 +63,7 @@ pub async fn segmentation_settings(state: State<'_, AppState>) -> CommandResult<
 /// field errors of settings that could not be saved.
 #[tauri::command]
 pub fn tier_equivalents(settings: SegmentationSettings) -> CommandResult<Vec<Money>> {
-    let errors = settings.check();
-    if !errors.is_empty() {
-        return Err(to_payload(CoreError::Invalid(errors)));
-    }
-    Ok(settings.tiers.iter().map(|tier| settings.total_spent_equivalent(tier)).collect())
+    segmentation::tier_equivalents(&settings).map_err(to_payload)
 }
 
 /// Saves the settings and recomputes every customer, reporting `recompute-progress`.

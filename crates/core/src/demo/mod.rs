@@ -202,13 +202,13 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
             made.push(customer);
         }
         customers::store_insert_many(&mut tx, &made, &actor, options.now).await?;
-        let settings = crate::segmentation::settings_on(&mut tx).await?;
-        orders::add_orders(&mut tx, &made, &mut order_rng, &settings, options.now).await?;
+        orders::add_orders(&mut tx, &made, &mut order_rng, options.now).await?;
         tx.commit().await?;
         done += batch;
         progress(done, options.customers);
     }
-    // Churn for customers without orders, and RFM, which ranks everyone against everyone.
+    // Everything the orders imply, derived once for everyone: history, tiers, churn, RFM.
+    // (Were the fill stopped halfway, the daily recompute would catch up.)
     crate::segmentation::recompute_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
     Ok(done)
 }

@@ -12,7 +12,6 @@ use crate::customers::Customer;
 use crate::error::Result;
 use crate::money::Money;
 use crate::orders::{self, OrderInput, OrderItem, OrderStatus, StatusAt};
-use crate::segmentation::SegmentationSettings;
 
 /// (category, [(product, brand, price in dinars, made in Libya)]).
 const CATALOGUE: &[(&str, &[(&str, &str, i64, bool)])] = &[
@@ -52,12 +51,12 @@ fn order_count(rng: &mut ChaCha8Rng) -> usize {
     }
 }
 
-/// Adds each customer's demo orders on the caller's transaction; returns how many.
+/// Stores each customer's demo orders on the caller's transaction, deriving nothing;
+/// returns how many.
 pub(super) async fn add_orders(
     conn: &mut SqliteConnection,
     customers: &[Customer],
     rng: &mut ChaCha8Rng,
-    settings: &SegmentationSettings,
     now: DateTime<Utc>,
 ) -> Result<u64> {
     let mut added = 0;
@@ -133,6 +132,7 @@ pub(super) async fn add_orders(
             added += 1;
         }
     }
-    orders::ingest_historical(conn, inputs, now, settings).await?;
+    // Stored only: `fill` derives every customer once when all batches are in.
+    orders::store_historical(conn, inputs, now).await?;
     Ok(added)
 }

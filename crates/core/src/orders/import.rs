@@ -270,8 +270,9 @@ pub async fn import_orders(
     if cancelled() {
         return Err(CoreError::Cancelled);
     }
-    // RFM ranks customers against each other, so new orders rescore everyone.
-    if report.inserted + report.updated > 0 {
+    // RFM ranks customers against each other, so new orders rescore everyone (a
+    // historical batch has done so already).
+    if options.mode == IngestMode::Live && report.inserted + report.updated > 0 {
         segmentation::update_rfm(&mut tx, options.now).await?;
     }
     tx.commit().await?;

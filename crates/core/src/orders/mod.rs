@@ -354,19 +354,43 @@ pub(crate) struct BatchOutcome {
 /// each touched customer on their own.
 const SET_BASED_FROM: usize = 2_000;
 
-/// Ingests checked historical orders (an import, a backfill, the demo store) on the
-/// caller's transaction: every order stored through prepared statements, then each
-/// customer they touched derived once, not once per order. Historical orders fire
-/// nothing, so nothing is lost by deriving at the end; the tier history records one
-/// change per customer, with the reason `import`.
+/// Ingests checked historical orders (an import, a backfill) on the caller's transaction:
+/// every order stored through prepared statements, then each customer they touched
+/// derived once, not once per order, and RFM rescored. Historical orders fire nothing, so
+/// nothing is lost by deriving at the end; the tier history records one change per
+/// customer, with the reason `import`.
 pub(crate) async fn ingest_historical(
     conn: &mut SqliteConnection,
     inputs: Vec<OrderInput>,
     now: DateTime<Utc>,
     settings: &SegmentationSettings,
 ) -> Result<BatchOutcome> {
+    let (mut outcome, touched) = store_historical(conn, inputs, now).await?;
+    if touched.len() >= SET_BASED_FROM {
+        // This rescores RFM as well.
+        outcome.tier_changes = segmentation::recompute_all_on(conn, settings, now, Reason::Import, |_, _| {}).await?.changed;
+    } else {
+        for customer in &touched {
+            if segmentation::rederive(conn, customer, settings, now, &Reason::Import).await?.is_some() {
+                outcome.tier_changes += 1;
+            }
+        }
+        if !touched.is_empty() {
+            segmentation::update_rfm(conn, now).await?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Stores checked historical orders without deriving anything, returning the customers
+/// they touched: for a producer that derives everyone once when it is done (the demo).
+pub(crate) async fn store_historical(
+    conn: &mut SqliteConnection,
+    inputs: Vec<OrderInput>,
+    now: DateTime<Utc>,
+) -> Result<(BatchOutcome, std::collections::BTreeSet<String>)> {
     let mut outcome = BatchOutcome::default();
-    let mut touched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut touched = std::collections::BTreeSet::new();
     crate::db::on_c_api(conn, |db| {
         for input in inputs {
             match store(db, input, IngestMode::Historical, now)? {
@@ -384,16 +408,7 @@ pub(crate) async fn ingest_historical(
         Ok(())
     })
     .await?;
-    if touched.len() >= SET_BASED_FROM {
-        outcome.tier_changes = segmentation::recompute_all_on(conn, settings, now, Reason::Import, |_, _| {}).await?.changed;
-    } else {
-        for customer in &touched {
-            if segmentation::rederive(conn, customer, settings, now, &Reason::Import).await?.is_some() {
-                outcome.tier_changes += 1;
-            }
-        }
-    }
-    Ok(outcome)
+    Ok((outcome, touched))
 }
 
 fn write(db: &rusqlite::Connection, input: &OrderInput, historical: bool, now: DateTime<Utc>) -> Result<()> {

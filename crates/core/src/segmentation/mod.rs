@@ -359,6 +359,16 @@ async fn tier_counts(conn: &mut SqliteConnection) -> Result<Vec<(Segment, u64)>>
         .collect())
 }
 
+/// The total spent each tier's LTV threshold implies under `settings` (the settings
+/// screen shows it while staff edit), or why those settings could not be saved.
+pub fn tier_equivalents(settings: &SegmentationSettings) -> Result<Vec<Money>> {
+    let errors = settings.check();
+    if !errors.is_empty() {
+        return Err(CoreError::Invalid(errors));
+    }
+    Ok(settings.tiers.iter().map(|tier| settings.total_spent_equivalent(tier)).collect())
+}
+
 /// Saves new settings and recomputes everyone under them, in one transaction: staff never
 /// see tiers that disagree with the settings shown.
 pub async fn save_settings(
