@@ -216,6 +216,18 @@ impl FilterArgs {
     }
 }
 
+/// Progress of a long job as a percentage on one stderr line.
+fn percent_on_stderr(done: u64, total: u64) {
+    eprint!("\r{}%", done * 100 / total.max(1));
+}
+
+fn print_rejected(out: &mut impl Write, rows: &[customers::RejectedRow]) -> std::io::Result<()> {
+    for row in rows {
+        writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
+    }
+    Ok(())
+}
+
 /// A flag Ctrl-C sets, for the long imports: their one transaction is then rolled back.
 fn cancel_on_ctrl_c() -> &'static AtomicBool {
     let cancel: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
@@ -390,11 +402,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             };
             let cancel = cancel_on_ctrl_c();
             let options = customers::ImportOptions { now, mapping, cancel: Some(cancel) };
-            let mut err = std::io::stderr().lock();
-            let mut report = customers::import(&pool, &actor, &bytes, options, |done, total| {
-                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
-            })
-            .await?;
+            let mut report = customers::import(&pool, &actor, &bytes, options, percent_on_stderr).await?;
             eprintln!();
             report.localize(lang);
             if json {
@@ -403,9 +411,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             } else {
                 writeln!(out, "inserted {} · updated {} · merged {} · unchanged {} · rejected {}",
                     report.inserted, report.updated, report.merged, report.unchanged, report.rejected.len())?;
-                for row in &report.rejected {
-                    writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
-                }
+                print_rejected(&mut out, &report.rejected)?;
             }
         }
         Command::Import(ImportCommand::Orders { path, live, json }) => {
@@ -413,11 +419,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let cancel = cancel_on_ctrl_c();
             let mode = if live { IngestMode::Live } else { IngestMode::Historical };
             let options = orders::OrderImportOptions { now, mode, cancel: Some(cancel) };
-            let mut err = std::io::stderr().lock();
-            let mut report = orders::import_orders(&pool, &actor, &bytes, options, |done, total| {
-                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
-            })
-            .await?;
+            let mut report = orders::import_orders(&pool, &actor, &bytes, options, percent_on_stderr).await?;
             eprintln!();
             report.localize(lang);
             if json {
@@ -426,17 +428,11 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             } else {
                 writeln!(out, "inserted {} · updated {} · unchanged {} · customers created {} · tier changes {} · rejected {}",
                     report.inserted, report.updated, report.unchanged, report.customers_created, report.tier_changes, report.rejected.len())?;
-                for row in &report.rejected {
-                    writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
-                }
+                print_rejected(&mut out, &report.rejected)?;
             }
         }
         Command::Segments(SegmentsCommand::Recompute { json }) => {
-            let mut err = std::io::stderr().lock();
-            let summary = segmentation::recompute_all(&pool, now, segmentation::Reason::Daily, |done, total| {
-                let _ = write!(err, "\r{}%", done * 100 / total.max(1));
-            })
-            .await?;
+            let summary = segmentation::recompute_all(&pool, now, segmentation::Reason::Daily, percent_on_stderr).await?;
             eprintln!();
             if json {
                 serde_json::to_writer_pretty(&mut out, &summary)?;

@@ -68,7 +68,14 @@ pub struct RejectedRow {
 impl ImportReport {
     /// Fills each rejection's `reason` in `lang`.
     pub fn localize(&mut self, lang: Lang) {
-        for row in &mut self.rejected {
+        RejectedRow::localize_all(&mut self.rejected, lang);
+    }
+}
+
+impl RejectedRow {
+    /// Fills each row's `reason` in `lang` (every import's report shares these rows).
+    pub fn localize_all(rows: &mut [RejectedRow], lang: Lang) {
+        for row in rows {
             row.reason = i18n::message(lang, &row.reason_id, &row.args);
         }
     }

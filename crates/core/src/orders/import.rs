@@ -15,7 +15,7 @@ use ts_rs::TS;
 use super::{ingest_on, IngestMode, OrderChange, OrderInput, OrderItem, OrderStatus};
 use crate::customers::{self, RejectedRow};
 use crate::error::{CoreError, FieldError, Result};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::import::{read_table, TableRow};
 use crate::money::Money;
 use crate::phone::PhoneE164;
@@ -53,9 +53,7 @@ pub struct OrderImportReport {
 
 impl OrderImportReport {
     pub fn localize(&mut self, lang: Lang) {
-        for row in &mut self.rejected {
-            row.reason = i18n::message(lang, &row.reason_id, &row.args);
-        }
+        RejectedRow::localize_all(&mut self.rejected, lang);
     }
 }
 
