@@ -104,10 +104,14 @@ enum CustomersCommand {
 
 #[derive(Subcommand)]
 enum SegmentsCommand {
-    /// Recompute every customer's history, tier, LTV, churn risk and engagement from
-    /// their orders, and print how many customers are in each tier. Tier changes are
+    /// Recompute every customer's tier, LTV, churn risk, engagement and RFM (what the
+    /// daily job does), and print how many customers are in each tier. Tier changes are
     /// recorded in the segment history; nobody is messaged.
     Recompute {
+        /// Also rebuild each customer's order history (counts, spend, dates, favourites)
+        /// from the orders, in one transaction: a repair.
+        #[arg(long)]
+        from_orders: bool,
         #[arg(long)]
         json: bool,
     },
@@ -431,8 +435,12 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 print_rejected(&mut out, &report.rejected)?;
             }
         }
-        Command::Segments(SegmentsCommand::Recompute { json }) => {
-            let summary = segmentation::recompute_all(&pool, now, segmentation::Reason::Daily, percent_on_stderr).await?;
+        Command::Segments(SegmentsCommand::Recompute { from_orders, json }) => {
+            let summary = if from_orders {
+                segmentation::rebuild_all(&pool, now, segmentation::Reason::Daily, percent_on_stderr).await?
+            } else {
+                segmentation::recompute_all(&pool, now, segmentation::Reason::Daily, percent_on_stderr).await?
+            };
             eprintln!();
             if json {
                 serde_json::to_writer_pretty(&mut out, &summary)?;

@@ -214,4 +214,7 @@ fn orders_import_then_show_prints_the_derived_values_and_recompute_summarises_ti
     let summary = json(&recomputed.get_output().stdout);
     assert_eq!(summary["customers"], 1);
     assert_eq!(summary["tiers"][3], serde_json::json!(["gold", 1]));
+    let rebuilt = crm(&db).args(["segments", "recompute", "--from-orders", "--json"]).assert().success();
+    let summary = json(&rebuilt.get_output().stdout);
+    assert_eq!((summary["changed"].as_u64(), summary["tiers"][3].clone()), (Some(0), serde_json::json!(["gold", 1])), "the kept history is what the orders say");
 }

@@ -172,41 +172,37 @@ pub async fn resolve_ref(pool: &SqlitePool, reference: &str) -> Result<String> {
 
 /// The same on a connection, inside a caller's transaction.
 pub(crate) async fn resolve_ref_on(conn: &mut sqlx::SqliteConnection, reference: &str) -> Result<String> {
+    crate::db::on_c_api(conn, |db| resolve_ref_c(db, reference)).await
+}
+
+/// [`resolve_ref_on`] on SQLite's C API, for callers resolving many references at once
+/// (an order import names a customer per order).
+pub(crate) fn resolve_ref_c(db: &rusqlite::Connection, reference: &str) -> Result<String> {
+    use rusqlite::OptionalExtension;
     let reference = reference.trim();
     let not_found = || CoreError::CustomerNotFound(reference.to_string());
     if reference.is_empty() {
         return Err(not_found());
     }
+    let mut by_id_query = db.prepare_cached("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")?;
+    let mut by_id = |id: &str| by_id_query.query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))).optional();
     // The id of a merged customer names the customer it was merged into.
-    let mut by_id: Option<(String, Option<String>)> = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
-        .bind(reference)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let mut found = by_id(reference)?;
     for _ in 0..16 {
-        match by_id {
+        match found {
             Some((id, None)) => return Ok(id),
-            Some((_, Some(survivor))) => {
-                by_id = sqlx::query_as("SELECT id, merged_into FROM customers WHERE id = ? AND deleted_batch IS NULL")
-                    .bind(survivor)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            }
+            Some((_, Some(survivor))) => found = by_id(&survivor)?,
             None => break,
         }
     }
-    let found: Option<String> = if reference.contains('@') {
+    let (sql, key) = if reference.contains('@') {
         let email = Email::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
-            .bind(email.as_str())
-            .fetch_optional(&mut *conn)
-            .await?
+        ("SELECT id FROM customers WHERE email = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1", email.as_str().to_string())
     } else {
         let phone = PhoneE164::parse(reference).map_err(|_| not_found())?;
-        sqlx::query_scalar("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1")
-            .bind(phone.as_str())
-            .fetch_optional(&mut *conn)
-            .await?
+        ("SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND deleted_batch IS NULL ORDER BY created_at DESC LIMIT 1", phone.as_str().to_string())
     };
+    let found: Option<String> = db.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()?;
     found.ok_or_else(not_found)
 }
 

@@ -209,7 +209,7 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     }
     // Everything the orders imply, derived once for everyone: history, tiers, churn, RFM.
     // (Were the fill stopped halfway, the daily recompute would catch up.)
-    crate::segmentation::recompute_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
+    crate::segmentation::rebuild_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
     Ok(done)
 }
 

@@ -175,8 +175,23 @@ pub async fn import_orders(
     let mut tx = pool.begin().await?;
     let settings = segmentation::settings_on(&mut tx).await?;
     let mut created_for: HashMap<String, String> = HashMap::new();
-    // Most customers have several orders in a file: each reference is looked up once.
-    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+    // Most customers have several orders in a file: each reference is looked up once, all
+    // of them in one pass on the C API.
+    let resolved: HashMap<String, Option<String>> = crate::db::on_c_api(&mut tx, |db| {
+        let mut resolved = HashMap::new();
+        for group in &groups {
+            if !resolved.contains_key(&group.customer_ref) {
+                let found = match customers::resolve_ref_c(db, &group.customer_ref) {
+                    Ok(id) => Some(id),
+                    Err(CoreError::CustomerNotFound(_)) => None,
+                    Err(e) => return Err(e),
+                };
+                resolved.insert(group.customer_ref.clone(), found);
+            }
+        }
+        Ok(resolved)
+    })
+    .await?;
     let mut historical: Vec<OrderInput> = Vec::new();
     for (n, mut group) in groups.into_iter().enumerate() {
         if n % 500 == 0 {
@@ -186,18 +201,7 @@ pub async fn import_orders(
             progress(n as u64, total);
         }
         let mut errors = std::mem::take(&mut group.errors);
-        let known = match resolved.get(&group.customer_ref) {
-            Some(found) => found.clone(),
-            None => {
-                let found = match customers::resolve_ref_on(&mut tx, &group.customer_ref).await {
-                    Ok(id) => Some(id),
-                    Err(CoreError::CustomerNotFound(_)) => None,
-                    Err(e) => return Err(e),
-                };
-                resolved.insert(group.customer_ref.clone(), found.clone());
-                found
-            }
-        };
+        let known = resolved.get(&group.customer_ref).cloned().flatten();
         match known {
             Some(id) => group.input.customer_id = id,
             None => match PhoneE164::parse(&group.customer_ref) {
@@ -271,7 +275,8 @@ pub async fn import_orders(
     // RFM ranks customers against each other, so new orders rescore everyone (a
     // historical batch has done so already).
     if options.mode == IngestMode::Live && report.inserted + report.updated > 0 {
-        segmentation::update_rfm(&mut tx, options.now).await?;
+        segmentation::recompute_all_on(&mut tx, &settings, options.now, segmentation::Reason::Import, segmentation::History::Stored, |_, _| {})
+            .await?;
     }
     tx.commit().await?;
     report.rejected.sort_by_key(|r| r.line);

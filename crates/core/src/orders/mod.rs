@@ -368,7 +368,8 @@ pub(crate) async fn ingest_historical(
     let (mut outcome, touched) = store_historical(conn, inputs, now).await?;
     if touched.len() >= SET_BASED_FROM {
         // This rescores RFM as well.
-        outcome.tier_changes = segmentation::recompute_all_on(conn, settings, now, Reason::Import, |_, _| {}).await?.changed;
+        outcome.tier_changes =
+            segmentation::recompute_all_on(conn, settings, now, Reason::Import, segmentation::History::FromOrders, |_, _| {}).await?.changed;
     } else {
         for customer in &touched {
             if segmentation::rederive(conn, customer, settings, now, &Reason::Import).await?.is_some() {
@@ -376,7 +377,8 @@ pub(crate) async fn ingest_historical(
             }
         }
         if !touched.is_empty() {
-            segmentation::update_rfm(conn, now).await?;
+            // RFM ranks customers against each other, so everyone is rescored.
+            segmentation::recompute_all_on(conn, settings, now, Reason::Import, segmentation::History::Stored, |_, _| {}).await?;
         }
     }
     Ok(outcome)

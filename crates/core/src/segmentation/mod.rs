@@ -6,6 +6,9 @@
 mod recompute;
 mod rules;
 
+pub(crate) use recompute::History;
+use recompute::Locking;
+
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -325,30 +328,51 @@ pub struct RecomputeSummary {
     pub tiers: Vec<(Segment, u64)>,
 }
 
-/// Recomputes every live customer in one transaction (a settings change, the daily job,
-/// `crm segments recompute`). Tier changes are recorded silently: no upgrade notices.
-pub async fn recompute_all(pool: &SqlitePool, now: DateTime<Utc>, reason: Reason, progress: impl FnMut(u64, u64)) -> Result<RecomputeSummary> {
+/// Recomputes every live customer's scores (tier, LTV, churn, engagement, RFM) from the
+/// order history their record keeps: the daily job, `crm segments recompute`. Works in
+/// short write transactions, so staff editing meanwhile are never locked out for long.
+/// Tier changes are recorded silently: no upgrade notices.
+pub async fn recompute_all(pool: &SqlitePool, now: DateTime<Utc>, reason: Reason, mut progress: impl FnMut(u64, u64)) -> Result<RecomputeSummary> {
+    let mut conn = pool.acquire().await?;
+    let settings = settings_on(&mut conn).await?;
+    let outcome = crate::db::on_c_api(&mut conn, |db| {
+        recompute::recompute(db, &settings, now, reason.as_str(), History::Stored, Locking::ShortTransactions, &mut progress)
+    })
+    .await?;
+    summarise(&mut conn, outcome, progress).await
+}
+
+/// Rebuilds every live customer's order history from the orders, then recomputes their
+/// scores, in one transaction: after a batch that stored orders without deriving (the
+/// demo), or to repair a store (`crm segments recompute --from-orders`).
+pub async fn rebuild_all(pool: &SqlitePool, now: DateTime<Utc>, reason: Reason, progress: impl FnMut(u64, u64)) -> Result<RecomputeSummary> {
     let mut tx = pool.begin().await?;
     let settings = settings_on(&mut tx).await?;
-    let summary = recompute_all_on(&mut tx, &settings, now, reason, progress).await?;
+    let summary = recompute_all_on(&mut tx, &settings, now, reason, History::FromOrders, progress).await?;
     tx.commit().await?;
     Ok(summary)
 }
 
+/// Recomputes everyone on the caller's transaction.
 pub(crate) async fn recompute_all_on(
     tx: &mut SqliteConnection,
     settings: &SegmentationSettings,
     now: DateTime<Utc>,
     reason: Reason,
+    history: History,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<RecomputeSummary> {
-    let outcome = crate::db::on_c_api(tx, |db| recompute::recompute(db, settings, now, reason.as_str(), &mut progress)).await?;
+    let outcome = crate::db::on_c_api(tx, |db| {
+        recompute::recompute(db, settings, now, reason.as_str(), history, Locking::CallersTransaction, &mut progress)
+    })
+    .await?;
+    summarise(tx, outcome, progress).await
+}
+
+async fn summarise(conn: &mut SqliteConnection, outcome: recompute::Outcome, mut progress: impl FnMut(u64, u64)) -> Result<RecomputeSummary> {
     let total = outcome.customers;
-    let mut summary = RecomputeSummary { customers: total, changed: outcome.tier_changes, ..Default::default() };
-    update_rfm(tx, now).await?;
-    summary.tiers = tier_counts(tx).await?;
     progress(total, total);
-    Ok(summary)
+    Ok(RecomputeSummary { customers: total, changed: outcome.tier_changes, tiers: tier_counts(conn).await? })
 }
 
 async fn tier_counts(conn: &mut SqliteConnection) -> Result<Vec<(Segment, u64)>> {
@@ -384,7 +408,7 @@ pub async fn save_settings(
     }
     let mut tx = pool.begin().await?;
     crate::settings::set_on(&mut tx, actor, SETTINGS_KEY, &new, now).await?;
-    let summary = recompute_all_on(&mut tx, &new, now, Reason::Settings, progress).await?;
+    let summary = recompute_all_on(&mut tx, &new, now, Reason::Settings, History::Stored, progress).await?;
     tx.commit().await?;
     Ok(summary)
 }
@@ -392,60 +416,6 @@ pub async fn save_settings(
 /// The staleness window (SPEC §3.3): events older than this when they arrive are
 /// historical and fire no automation.
 pub const STALENESS_WINDOW: Duration = Duration::hours(24);
-
-/// Scores every customer's RFM against the others (SPEC §8.1): score = 1 + floor(5 × p),
-/// p the share of customers with a counted order whose raw value is strictly worse (more
-/// days since the last order; fewer orders a month; less spent). Equal values get equal
-/// scores, which `rank()` gives. Set-based, because the scores are relative: the daily
-/// job and each order import rescore everyone at once.
-pub(crate) async fn update_rfm(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<()> {
-    let today = crate::time::store_date(now).to_string();
-    sqlx::query("DROP TABLE IF EXISTS temp.rfm_scores").execute(&mut *conn).await?;
-    sqlx::query(&format!(
-        "CREATE TEMP TABLE rfm_scores AS
-         WITH base AS MATERIALIZED (
-             SELECT id,
-                 julianday(?1) - julianday(date(last_order_date, '+2 hours')) AS days,
-                 -- Orders a month since the first order, whole calendar months, at least one.
-                 total_orders * 1.0 / max(1,
-                     (CAST(strftime('%Y', ?1) AS INTEGER) * 12 + CAST(strftime('%m', ?1) AS INTEGER))
-                     - (CAST(strftime('%Y', date(first_order_date, '+2 hours')) AS INTEGER) * 12
-                        + CAST(strftime('%m', date(first_order_date, '+2 hours')) AS INTEGER))
-                     - (CAST(strftime('%d', ?1) AS INTEGER) < CAST(strftime('%d', date(first_order_date, '+2 hours')) AS INTEGER))
-                 ) AS per_month,
-                 total_spent AS spent
-             FROM customers NOT INDEXED WHERE {} AND total_orders > 0
-         )
-         -- The count as a window, not a joined subquery: SQLite may re-run a joined
-         -- aggregate once per row, which made this quadratic.
-         SELECT id,
-             1 + (5 * (rank() OVER (ORDER BY days DESC) - 1)) / count(*) OVER () AS recency,
-             1 + (5 * (rank() OVER (ORDER BY per_month) - 1)) / count(*) OVER () AS frequency,
-             1 + (5 * (rank() OVER (ORDER BY spent) - 1)) / count(*) OVER () AS monetary
-         FROM base",
-        crate::customers::LIVE
-    ))
-    .bind(&today)
-    .execute(&mut *conn)
-    .await?;
-    // Without it, the update below scans the scores once per customer.
-    sqlx::query("CREATE INDEX temp.rfm_scores_id ON rfm_scores (id)").execute(&mut *conn).await?;
-    sqlx::query(
-        "UPDATE customers SET rfm_recency = s.recency, rfm_frequency = s.frequency, rfm_monetary = s.monetary
-         FROM rfm_scores s WHERE s.id = customers.id
-           AND (rfm_recency IS NOT s.recency OR rfm_frequency IS NOT s.frequency OR rfm_monetary IS NOT s.monetary)",
-    )
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "UPDATE customers SET rfm_recency = NULL, rfm_frequency = NULL, rfm_monetary = NULL
-         WHERE rfm_recency IS NOT NULL AND id NOT IN (SELECT id FROM rfm_scores)",
-    )
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DROP TABLE temp.rfm_scores").execute(&mut *conn).await?;
-    Ok(())
-}
 
 /// The derived values in one flat record, as `crm customers show --json` prints them
 /// beside the customer (issue #4).

@@ -1,11 +1,20 @@
-//! Recomputing every customer at once (a settings change, the daily job, `crm segments
-//! recompute`): one aggregate pass over all orders into temporary tables, the rules of
-//! [`super::derive`] applied while streaming the customers, and only the customers whose
-//! values changed written back with one statement. Per customer this is a few microseconds
-//! instead of a dozen queries; the rules themselves are the same function the per-order
-//! path uses, so both give the same values.
+//! Recomputing every customer at once: the daily job, a settings change, `crm segments
+//! recompute`, a large order import.
+//!
+//! A customer's order history (counts, net spend, dates, favourites, preferred methods) is
+//! kept on their record by every ingest, so recomputing everyone reads a million customer
+//! rows, not five million orders: the date-dependent scores (tier via LTV, churn, engagement)
+//! come from the stored history by the same [`derive`] the per-order path uses, and RFM is
+//! ranked in memory. Only customers whose values changed are written. The orders are
+//! aggregated again only when the history itself must be rebuilt ([`History::FromOrders`]:
+//! a large historical batch, the demo, a repair).
+//!
+//! The daily job must not lock staff out: it works through the customers in rowid ranges,
+//! each range read, derived and written in its own short write transaction
+//! ([`Locking::ShortTransactions`]), so an edit waits a few milliseconds at most. A settings
+//! change or an import runs inside the caller's transaction instead, all or nothing.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{derive, Derived, Inputs, SegmentationSettings, COUNTED};
 use crate::error::Result;
@@ -67,7 +76,6 @@ fn aggregates_sql() -> String {
     format!(
         "DROP TABLE IF EXISTS temp.seg_totals; DROP TABLE IF EXISTS temp.seg_categories;
          DROP TABLE IF EXISTS temp.seg_payment; DROP TABLE IF EXISTS temp.seg_shipping;
-         DROP TABLE IF EXISTS temp.seg_changed;
          CREATE TEMP TABLE seg_totals AS
              SELECT customer_id, count(*) AS orders, sum(total - refunded_amount) AS spent,
                     min(created_at) AS first, max(created_at) AS last
@@ -83,150 +91,360 @@ fn aggregates_sql() -> String {
              WHERE n <= 3 GROUP BY customer_id;
          CREATE INDEX temp.seg_categories_customer ON seg_categories (customer_id);
          {}
-         {}
-         CREATE TEMP TABLE seg_changed (
-             id TEXT PRIMARY KEY, previous TEXT NOT NULL, total_orders INTEGER, total_spent INTEGER,
-             average_order_value INTEGER, first_order_date TEXT, last_order_date TEXT, favorite_categories TEXT,
-             preferred_payment_method TEXT, preferred_shipping_method TEXT, lifetime_value INTEGER, segment TEXT,
-             churn_risk TEXT, churn_band TEXT, engagement_score TEXT
-         ) WITHOUT ROWID;",
+         {}",
         most_frequent("seg_payment", "payment_method"),
         most_frequent("seg_shipping", "shipping_method"),
     )
 }
 
-/// Every live customer with their aggregates and their stored derived values.
-fn customers_sql() -> String {
-    format!(
-        "SELECT c.id, c.created_at, c.last_activity_date, c.total_logins, c.total_page_views, c.total_cart_additions,
-                c.total_wishlist_items, c.newsletter_subscription,
-                coalesce(t.orders, 0), coalesce(t.spent, 0), t.first, t.last, k.categories, p.method, s.method,
-                c.total_orders, c.total_spent, c.average_order_value, c.first_order_date, c.last_order_date,
-                c.favorite_categories, c.preferred_payment_method, c.preferred_shipping_method, c.lifetime_value,
-                c.segment, c.churn_risk, c.churn_band, c.engagement_score
-         -- NOT INDEXED: read the table in order; through the partial index on live customers
-         -- every row was a random read, which at a million customers went to disk.
-         FROM customers c NOT INDEXED
-         LEFT JOIN temp.seg_totals t ON t.customer_id = c.id
-         LEFT JOIN temp.seg_categories k ON k.customer_id = c.id
-         LEFT JOIN temp.seg_payment p ON p.customer_id = c.id
-         LEFT JOIN temp.seg_shipping s ON s.customer_id = c.id
-         WHERE {}",
-        crate::customers::LIVE_C
-    )
+/// Where a recompute takes each customer's order history from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum History {
+    /// As the record keeps it (every ingest re-derives it): the daily job, settings.
+    Stored,
+    /// Aggregated again from the orders, for batches that stored orders without deriving.
+    FromOrders,
 }
 
+/// How a recompute holds the write lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Locking {
+    /// Inside the caller's transaction, which already holds it.
+    CallersTransaction,
+    /// One short write transaction per range of customers; the connection must not be in
+    /// a transaction. Each range is read inside its own transaction, so a concurrent edit
+    /// or order is never overwritten with values derived from before it.
+    ShortTransactions,
+}
+
+/// Customers per range, and per write transaction under [`Locking::ShortTransactions`]:
+/// a few milliseconds of lock each.
+const RANGE: i64 = 2_000;
+
 /// What one recompute of everyone did: customers seen, and those whose tier changed.
+#[derive(Debug, Default)]
 pub(crate) struct Outcome {
     pub customers: u64,
     pub tier_changes: u64,
 }
 
-/// Recomputes every live customer on `db`, the caller's transaction's connection. Tier
-/// changes go to the segment history with `reason`, silently (no upgrade notices).
+/// Recomputes every live customer on `db`. Tier changes go to the segment history with
+/// `reason`, silently (no upgrade notices: those are for live orders).
 pub(crate) fn recompute(
     db: &rusqlite::Connection,
     settings: &SegmentationSettings,
     now: DateTime<Utc>,
     reason: &str,
+    history: History,
+    locking: Locking,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Outcome> {
-    db.execute_batch(&aggregates_sql())?;
-    let total: i64 = db.query_row(&format!("SELECT count(*) FROM customers WHERE {}", crate::customers::LIVE), [], |r| r.get(0))?;
-    let mut outcome = Outcome { customers: 0, tier_changes: 0 };
-    {
-        let mut select = db.prepare(&customers_sql())?;
-        let mut insert = db.prepare(
-            "INSERT INTO temp.seg_changed VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    let total: i64 = db.query_row("SELECT coalesce(sum(live), 0) FROM segment_counts", [], |r| r.get(0))?;
+    let total = total as u64;
+    let mut outcome = Outcome::default();
+    if history == History::FromOrders {
+        debug_assert_eq!(locking, Locking::CallersTransaction, "the aggregates are one snapshot of the orders");
+        db.execute_batch(&aggregates_sql())?;
+        // The history first, RFM untouched: its ranks need everyone's new history.
+        let rebuilt = sweep(db, settings, now, reason, history, None, locking, &mut |done| progress(done / 2, total))?;
+        db.execute_batch(
+            "DROP TABLE temp.seg_totals; DROP TABLE temp.seg_categories; DROP TABLE temp.seg_payment; DROP TABLE temp.seg_shipping;",
         )?;
-        let mut rows = select.query([])?;
-        while let Some(row) = rows.next()? {
-            let categories: Option<String> = row.get(12)?;
-            let inputs = Inputs {
-                created_at: row.get(1)?,
-                last_activity: row.get(2)?,
-                total_logins: row.get(3)?,
-                total_page_views: row.get(4)?,
-                total_cart_additions: row.get(5)?,
-                total_wishlist_items: row.get(6)?,
-                newsletter: row.get(7)?,
-                total_orders: row.get(8)?,
-                spent: row.get(9)?,
-                first_order: row.get(10)?,
-                last_order: row.get(11)?,
-                favorite_categories: categories.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
-                payment_method: row.get(13)?,
-                shipping_method: row.get(14)?,
-            };
-            let stored = Columns {
-                total_orders: row.get(15)?,
-                total_spent: row.get(16)?,
-                average_order_value: row.get(17)?,
-                first_order_date: row.get(18)?,
-                last_order_date: row.get(19)?,
-                favorite_categories: row.get(20)?,
-                preferred_payment_method: row.get(21)?,
-                preferred_shipping_method: row.get(22)?,
-                lifetime_value: row.get(23)?,
-                segment: row.get(24)?,
-                churn_risk: row.get(25)?,
-                churn_band: row.get(26)?,
-                engagement_score: row.get(27)?,
-            };
-            let new = Columns::of(&derive(inputs, settings, now));
-            if new != stored {
-                let id: String = row.get(0)?;
-                insert.execute(rusqlite::params![
-                    id,
-                    stored.segment,
-                    new.total_orders,
-                    new.total_spent,
-                    new.average_order_value,
-                    new.first_order_date,
-                    new.last_order_date,
-                    new.favorite_categories,
-                    new.preferred_payment_method,
-                    new.preferred_shipping_method,
-                    new.lifetime_value,
-                    new.segment,
-                    new.churn_risk,
-                    new.churn_band,
-                    new.engagement_score,
-                ])?;
-                if new.segment != stored.segment {
-                    outcome.tier_changes += 1;
-                }
-            }
-            outcome.customers += 1;
-            if outcome.customers % 10_000 == 0 {
-                progress(outcome.customers, total as u64);
-            }
-        }
+        outcome.tier_changes += rebuilt.tier_changes;
     }
-    let at = now.to_rfc3339();
-    db.execute(
-        "INSERT INTO segment_history (id, customer_id, previous, segment, at, reason)
-         SELECT lower(hex(randomblob(16))), id, previous, segment, ?1, ?2 FROM temp.seg_changed WHERE previous <> segment",
-        rusqlite::params![at, reason],
-    )?;
-    db.execute(
-        "UPDATE customers SET total_orders = d.total_orders, total_spent = d.total_spent,
-             average_order_value = d.average_order_value, first_order_date = d.first_order_date,
-             last_order_date = d.last_order_date, favorite_categories = d.favorite_categories,
-             preferred_payment_method = d.preferred_payment_method, preferred_shipping_method = d.preferred_shipping_method,
-             lifetime_value = d.lifetime_value, segment = d.segment, churn_risk = d.churn_risk, churn_band = d.churn_band,
-             engagement_score = d.engagement_score,
-             segment_updated_at = CASE WHEN d.previous <> d.segment THEN ?1 ELSE customers.segment_updated_at END
-         FROM temp.seg_changed d WHERE d.id = customers.id",
-        rusqlite::params![at],
-    )?;
-    db.execute_batch(
-        "DROP TABLE temp.seg_totals; DROP TABLE temp.seg_categories; DROP TABLE temp.seg_payment;
-         DROP TABLE temp.seg_shipping; DROP TABLE temp.seg_changed;",
-    )?;
+    let ranks = rfm_ranks(db, now)?;
+    let halfway = if history == History::FromOrders { total / 2 } else { 0 };
+    let scored = sweep(db, settings, now, reason, History::Stored, Some(&ranks), locking, &mut |done| {
+        progress(halfway + done * (total - halfway) / total.max(1), total)
+    })?;
+    outcome.customers = scored.customers;
+    outcome.tier_changes += scored.tier_changes;
     Ok(outcome)
 }
 
+/// The stored history of a customer, in the column order of [`aggregates_sql`]'s join.
+const STORED_HISTORY: &str = "c.total_orders, c.total_spent, c.first_order_date, c.last_order_date, c.favorite_categories,
+     c.preferred_payment_method, c.preferred_shipping_method";
+const FROM_ORDERS_HISTORY: &str =
+    "coalesce(t.orders, 0), coalesce(t.spent, 0), t.first, t.last, coalesce(k.categories, '[]'), p.method, s.method";
+const FROM_ORDERS_JOINS: &str = "LEFT JOIN temp.seg_totals t ON t.customer_id = c.id
+     LEFT JOIN temp.seg_categories k ON k.customer_id = c.id
+     LEFT JOIN temp.seg_payment p ON p.customer_id = c.id
+     LEFT JOIN temp.seg_shipping s ON s.customer_id = c.id";
+
+/// One range of live customers after a rowid: their activity, their order history (stored
+/// or aggregated) and their stored derived values.
+fn range_sql(history: History) -> String {
+    let (inputs, joins) = match history {
+        History::Stored => (STORED_HISTORY, ""),
+        History::FromOrders => (FROM_ORDERS_HISTORY, FROM_ORDERS_JOINS),
+    };
+    format!(
+        "SELECT c.rowid, c.id, c.created_at, c.last_activity_date, c.total_logins, c.total_page_views, c.total_cart_additions,
+                c.total_wishlist_items, c.newsletter_subscription,
+                {inputs},
+                c.total_orders, c.total_spent, c.average_order_value, c.first_order_date, c.last_order_date,
+                c.favorite_categories, c.preferred_payment_method, c.preferred_shipping_method, c.lifetime_value,
+                c.segment, c.churn_risk, c.churn_band, c.engagement_score, c.rfm_recency, c.rfm_frequency, c.rfm_monetary
+         -- NOT INDEXED: walk the table itself in rowid order; through the partial index on
+         -- live customers every row was a random read, which at a million went to disk.
+         FROM customers c NOT INDEXED
+         {joins}
+         WHERE c.rowid > ?1 AND {}
+         ORDER BY c.rowid LIMIT ?2",
+        crate::customers::LIVE_C
+    )
+}
+
+/// RFM scores as the record holds them: three columns, all null without a counted order.
+type RfmScores = Option<[i64; 3]>;
+
+#[derive(Default)]
+struct Swept {
+    customers: u64,
+    tier_changes: u64,
+}
+
+/// Derives every live customer range by range, writing those whose values changed. With
+/// `ranks`, RFM scores are set from them (by rowid); without, they stay as stored.
+#[allow(clippy::too_many_arguments)]
+fn sweep(
+    db: &rusqlite::Connection,
+    settings: &SegmentationSettings,
+    now: DateTime<Utc>,
+    reason: &str,
+    history: History,
+    ranks: Option<&RfmRanks>,
+    locking: Locking,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Swept> {
+    let at = now.to_rfc3339();
+    let mut swept = Swept::default();
+    let mut after = i64::MIN;
+    loop {
+        if locking == Locking::ShortTransactions {
+            db.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let range = sweep_range(db, settings, now, &at, reason, history, ranks, after, &mut swept);
+        if locking == Locking::ShortTransactions {
+            match &range {
+                Ok(_) => db.execute_batch("COMMIT")?,
+                Err(_) => {
+                    // The error is what the caller needs to see, not the rollback's.
+                    let _ = db.execute_batch("ROLLBACK");
+                }
+            }
+        }
+        match range? {
+            Some(last) => after = last,
+            None => break,
+        }
+        progress(swept.customers);
+    }
+    Ok(swept)
+}
+
+/// One range: returns the last rowid read, or `None` past the end.
+#[allow(clippy::too_many_arguments)]
+fn sweep_range(
+    db: &rusqlite::Connection,
+    settings: &SegmentationSettings,
+    now: DateTime<Utc>,
+    at: &str,
+    reason: &str,
+    history: History,
+    ranks: Option<&RfmRanks>,
+    after: i64,
+    swept: &mut Swept,
+) -> Result<Option<i64>> {
+    let mut select = db.prepare_cached(&range_sql(history))?;
+    let mut rows = select.query(rusqlite::params![after, RANGE])?;
+    let mut last = None;
+    while let Some(row) = rows.next()? {
+        let rowid: i64 = row.get(0)?;
+        last = Some(rowid);
+        swept.customers += 1;
+        let categories: String = row.get(13)?;
+        let inputs = Inputs {
+            created_at: row.get(2)?,
+            last_activity: row.get(3)?,
+            total_logins: row.get(4)?,
+            total_page_views: row.get(5)?,
+            total_cart_additions: row.get(6)?,
+            total_wishlist_items: row.get(7)?,
+            newsletter: row.get(8)?,
+            total_orders: row.get(9)?,
+            spent: row.get(10)?,
+            first_order: row.get(11)?,
+            last_order: row.get(12)?,
+            // The stored list is carried over as written; only aggregated ones are read.
+            favorite_categories: match history {
+                History::FromOrders => serde_json::from_str(&categories).unwrap_or_default(),
+                History::Stored => Vec::new(),
+            },
+            payment_method: row.get(14)?,
+            shipping_method: row.get(15)?,
+        };
+        let stored = Columns {
+            total_orders: row.get(16)?,
+            total_spent: row.get(17)?,
+            average_order_value: row.get(18)?,
+            first_order_date: row.get(19)?,
+            last_order_date: row.get(20)?,
+            favorite_categories: row.get(21)?,
+            preferred_payment_method: row.get(22)?,
+            preferred_shipping_method: row.get(23)?,
+            lifetime_value: row.get(24)?,
+            segment: row.get(25)?,
+            churn_risk: row.get(26)?,
+            churn_band: row.get(27)?,
+            engagement_score: row.get(28)?,
+        };
+        let stored_rfm: RfmScores = match (row.get::<_, Option<i64>>(29)?, row.get::<_, Option<i64>>(30)?, row.get::<_, Option<i64>>(31)?) {
+            (Some(r), Some(f), Some(m)) => Some([r, f, m]),
+            _ => None,
+        };
+        let mut new = Columns::of(&derive(inputs, settings, now));
+        if history == History::Stored {
+            new.favorite_categories = categories;
+        }
+        let new_rfm = match ranks {
+            None => stored_rfm,
+            Some(_) if new.total_orders == 0 => None,
+            // Someone whose first order arrived after the ranking keeps what they had until
+            // the next run ranks them.
+            Some(ranks) => ranks.get(rowid).or(stored_rfm),
+        };
+        if new == stored && new_rfm == stored_rfm {
+            continue;
+        }
+        let rfm: [Option<i64>; 3] = match new_rfm {
+            Some(scores) => scores.map(Some),
+            None => [None; 3],
+        };
+        let tier_changed = new.segment != stored.segment;
+        let scores_only = new.total_orders == stored.total_orders
+            && new.total_spent == stored.total_spent
+            && new.average_order_value == stored.average_order_value
+            && new.first_order_date == stored.first_order_date
+            && new.last_order_date == stored.last_order_date
+            && new.favorite_categories == stored.favorite_categories
+            && new.preferred_payment_method == stored.preferred_payment_method
+            && new.preferred_shipping_method == stored.preferred_shipping_method
+            && new.lifetime_value == stored.lifetime_value
+            && !tier_changed;
+        if scores_only {
+            // Leaves the tier, spend and LTV indexes and the tier counter alone.
+            db.prepare_cached(
+                "UPDATE customers SET churn_risk = ?, churn_band = ?, engagement_score = ?,
+                     rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ? WHERE rowid = ?",
+            )?
+            .execute(rusqlite::params![new.churn_risk, new.churn_band, new.engagement_score, rfm[0], rfm[1], rfm[2], rowid])?;
+        } else {
+            db.prepare_cached(
+                "UPDATE customers SET total_orders = ?, total_spent = ?, average_order_value = ?, first_order_date = ?,
+                     last_order_date = ?, favorite_categories = ?, preferred_payment_method = ?, preferred_shipping_method = ?,
+                     lifetime_value = ?, segment = ?, churn_risk = ?, churn_band = ?, engagement_score = ?,
+                     rfm_recency = ?, rfm_frequency = ?, rfm_monetary = ?,
+                     segment_updated_at = CASE WHEN ? THEN ? ELSE segment_updated_at END
+                 WHERE rowid = ?",
+            )?
+            .execute(rusqlite::params![
+                new.total_orders,
+                new.total_spent,
+                new.average_order_value,
+                new.first_order_date,
+                new.last_order_date,
+                new.favorite_categories,
+                new.preferred_payment_method,
+                new.preferred_shipping_method,
+                new.lifetime_value,
+                new.segment,
+                new.churn_risk,
+                new.churn_band,
+                new.engagement_score,
+                rfm[0],
+                rfm[1],
+                rfm[2],
+                tier_changed,
+                at,
+                rowid,
+            ])?;
+        }
+        if tier_changed {
+            let id: String = row.get(1)?;
+            db.prepare_cached("INSERT INTO segment_history (id, customer_id, previous, segment, at, reason) VALUES (?, ?, ?, ?, ?, ?)")?
+                .execute(rusqlite::params![uuid::Uuid::now_v7().to_string(), id, stored.segment, new.segment, at, reason])?;
+            swept.tier_changes += 1;
+        }
+    }
+    Ok(last)
+}
+
+/// Every ranked customer's RFM scores, by rowid (ascending).
+struct RfmRanks {
+    rowids: Vec<i64>,
+    scores: Vec<[i64; 3]>,
+}
+
+impl RfmRanks {
+    fn get(&self, rowid: i64) -> Option<[i64; 3]> {
+        self.rowids.binary_search(&rowid).ok().map(|i| self.scores[i])
+    }
+}
+
+/// Scores every live customer with a counted order against the others (SPEC §8.1):
+/// score = 1 + floor(5 × p), p the share of those customers whose raw value is strictly
+/// worse (more store days since the last order; fewer orders a month since the first, in
+/// whole calendar months, at least one; less spent). Equal values score equally.
+fn rfm_ranks(db: &rusqlite::Connection, now: DateTime<Utc>) -> Result<RfmRanks> {
+    let today = crate::time::store_date(now);
+    let mut rowids = Vec::new();
+    let mut recency = Vec::new();
+    let mut frequency = Vec::new();
+    let mut monetary = Vec::new();
+    let mut select = db.prepare(&format!(
+        "SELECT rowid, total_orders, first_order_date, last_order_date, total_spent
+         FROM customers NOT INDEXED WHERE {} AND total_orders > 0 ORDER BY rowid",
+        crate::customers::LIVE
+    ))?;
+    let mut rows = select.query([])?;
+    while let Some(row) = rows.next()? {
+        let store_date = |i: usize| -> rusqlite::Result<NaiveDate> {
+            let text: Option<String> = row.get(i)?;
+            Ok(text.as_deref().and_then(crate::time::parse_instant).map_or(today, crate::time::store_date))
+        };
+        let (first, last) = (store_date(2)?, store_date(3)?);
+        let months = (today.year() * 12 + today.month() as i32) - (first.year() * 12 + first.month() as i32)
+            - i32::from(today.day() < first.day());
+        let orders: i64 = row.get(1)?;
+        rowids.push(row.get::<_, i64>(0)?);
+        // Fewer days since the last order is better: negated, so that greater is better
+        // for all three.
+        recency.push(-(today - last).num_days());
+        frequency.push(orders as f64 / f64::from(months.max(1)));
+        monetary.push(row.get::<_, i64>(4)?);
+    }
+    let (r, f, m) = (quintiles(&recency), quintiles(&frequency), quintiles(&monetary));
+    let scores = (0..rowids.len()).map(|i| [r[i], f[i], m[i]]).collect();
+    Ok(RfmRanks { rowids, scores })
+}
+
+/// 1 + floor(5 × share of values strictly below each one), in the values' order.
+fn quintiles<T: PartialOrd + Copy>(values: &[T]) -> Vec<i64> {
+    let n = values.len() as i64;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&a, &b| values[a].partial_cmp(&values[b]).unwrap_or(std::cmp::Ordering::Equal));
+    let mut scores = vec![0; values.len()];
+    let mut below = 0;
+    for (position, &i) in order.iter().enumerate() {
+        if position > 0 && values[order[position - 1]] < values[i] {
+            below = position as i64;
+        }
+        scores[i] = 1 + 5 * below / n;
+    }
+    scores
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,5 +501,99 @@ mod tests {
         }
         let changes: i64 = sqlx::query_scalar("SELECT count(*) FROM segment_history WHERE reason = 'daily'").fetch_one(&mut *conn).await.unwrap();
         assert_eq!(changes as u64, summary.changed);
+    }
+
+    #[test]
+    fn quintiles_give_equal_values_equal_scores() {
+        // Ten values: a share p strictly below gives 1 + floor(5p).
+        assert_eq!(quintiles(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), vec![1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        assert_eq!(quintiles(&[7, 7, 7]), vec![1, 1, 1]);
+        assert_eq!(quintiles(&[3.0, 1.0, 3.0, 2.0]), vec![3, 1, 3, 2]);
+        assert!(quintiles::<i64>(&[]).is_empty());
+    }
+
+    /// The in-memory ranking scores exactly as SQLite's `rank()` window would, on the
+    /// demo store at a later date (the query below is the SQL form of SPEC §8.1).
+    #[tokio::test]
+    async fn rfm_ranks_agree_with_sqlite_rank_windows() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::open(&dir.path().join("crm.db")).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 21, 30, 0).unwrap();
+        crate::demo::fill(&pool, crate::demo::DemoOptions { customers: 600, seed: 4, now }, |_, _| {}).await.unwrap();
+        let later = now + chrono::Duration::days(17);
+        recompute_all(&pool, later, Reason::Daily, |_, _| {}).await.unwrap();
+        let today = crate::time::store_date(later).to_string();
+        let expected: Vec<(String, i64, i64, i64)> = sqlx::query_as(&format!(
+            "WITH base AS (
+                 SELECT id,
+                     julianday(?1) - julianday(date(last_order_date, '+2 hours')) AS days,
+                     total_orders * 1.0 / max(1,
+                         (CAST(strftime('%Y', ?1) AS INTEGER) * 12 + CAST(strftime('%m', ?1) AS INTEGER))
+                         - (CAST(strftime('%Y', date(first_order_date, '+2 hours')) AS INTEGER) * 12
+                            + CAST(strftime('%m', date(first_order_date, '+2 hours')) AS INTEGER))
+                         - (CAST(strftime('%d', ?1) AS INTEGER) < CAST(strftime('%d', date(first_order_date, '+2 hours')) AS INTEGER))
+                     ) AS per_month,
+                     total_spent AS spent
+                 FROM customers WHERE {} AND total_orders > 0)
+             SELECT id,
+                 1 + (5 * (rank() OVER (ORDER BY days DESC) - 1)) / count(*) OVER (),
+                 1 + (5 * (rank() OVER (ORDER BY per_month) - 1)) / count(*) OVER (),
+                 1 + (5 * (rank() OVER (ORDER BY spent) - 1)) / count(*) OVER ()
+             FROM base ORDER BY id",
+            crate::customers::LIVE
+        ))
+        .bind(&today)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let stored: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, rfm_recency, rfm_frequency, rfm_monetary FROM customers WHERE rfm_recency IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert!(expected.len() > 300, "most demo customers have orders: {}", expected.len());
+        assert_eq!(stored, expected);
+        for score in 1..=5 {
+            assert!(stored.iter().any(|s| s.1 == score), "some recency scores {score}");
+        }
+    }
+
+    /// The daily job commits range by range: between two ranges another connection writes
+    /// without waiting at all, and a customer changed then is derived from the change.
+    #[tokio::test]
+    async fn the_daily_job_writes_in_short_transactions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("crm.db");
+        let pool = crate::db::open(&path).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap();
+        crate::demo::fill(&pool, crate::demo::DemoOptions { customers: 5_000, seed: 2, now }, |_, _| {}).await.unwrap();
+        let later = now + chrono::Duration::days(40);
+        let staff = rusqlite::Connection::open(&path).unwrap();
+        // No waiting: if the job held the write lock here, this would fail at once.
+        staff.busy_timeout(std::time::Duration::ZERO).unwrap();
+        let last: String = staff.query_row("SELECT id FROM customers ORDER BY rowid DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+        let mut writes = 0;
+        let summary = recompute_all(&pool, later, Reason::Daily, |done, total| {
+            if done > 0 && done < total {
+                staff
+                    .execute(
+                        "UPDATE customers SET total_logins = total_logins + 7, last_activity_date = ? WHERE id = ?",
+                        rusqlite::params![later.to_rfc3339(), last],
+                    )
+                    .expect("the lock is free between ranges");
+                writes += 1;
+            }
+        })
+        .await
+        .unwrap();
+        assert!(writes >= 2, "a progress report after each committed range: {writes}");
+        assert_eq!(summary.customers, 5_000);
+        // The last range was read after those writes, so its engagement counts them.
+        let settings = crate::segmentation::settings(&pool).await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        let expected = compute(&mut conn, &last, &settings, later).await.unwrap();
+        let stored: String = sqlx::query_scalar("SELECT engagement_score FROM customers WHERE id = ?").bind(&last).fetch_one(&mut *conn).await.unwrap();
+        assert_eq!(stored, expected.engagement.to_string());
     }
 }
