@@ -53,3 +53,5 @@ task-error-reopen = لا يمكن إعادة فتح مهمة
 task-error-closed = هذه المهمة مغلقة مسبقاً
 order-error-no-lines = أضف بنداً واحداً على الأقل
 order-error-unknown = لا يوجد طلب بهذا الرقم
+error-ticket-not-found = لم يُعثر على تذكرة بالرقم «{ $ref }»
+error-page-size = حجم الصفحة يجب أن يكون بين 1 و{ $max }

@@ -53,3 +53,5 @@ task-error-reopen = A task cannot be reopened
 task-error-closed = This task is already closed
 order-error-no-lines = Add at least one line
 order-error-unknown = There is no such order
+error-ticket-not-found = No ticket found for “{ $ref }”
+error-page-size = The page size must be between 1 and { $max }

@@ -26,6 +26,19 @@ pub struct SizeReport {
     pub profile_ms: Percentiles,
     /// With `--orders-per-customer`: the order import and the full recompute.
     pub orders: Option<OrdersReport>,
+    /// With `--tickets`: the support inbox.
+    pub inbox: Option<InboxReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InboxReport {
+    pub tickets: u64,
+    pub messages: u64,
+    pub fill_seconds: f64,
+    /// Opening a queue: its first page and the counts beside every queue.
+    pub open_view_ms: Percentiles,
+    /// Opening one ticket: conversation, SLA clocks, suggestion and customer panel.
+    pub open_ticket_ms: Percentiles,
 }
 
 #[derive(Debug, Serialize)]
@@ -33,6 +46,12 @@ pub struct OrdersReport {
     pub orders: u64,
     pub ingest_orders_per_second: f64,
     pub recompute_seconds: f64,
+    /// The daily job the next day: what a store runs every day.
+    pub recompute_next_day_seconds: f64,
+    pub recompute_next_day_updated: u64,
+    /// The daily job a month later, when churn, engagement and RFM move for many.
+    pub recompute_month_later_seconds: f64,
+    pub recompute_month_later_changed: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,7 +110,7 @@ fn reference_import(csv: &Path, dir: &Path) -> Option<f64> {
     status.success().then_some(elapsed.as_secs_f64())
 }
 
-pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize, orders_per_customer: u32) -> Result<Vec<SizeReport>> {
+pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize, orders_per_customer: u32, tickets: u64) -> Result<Vec<SizeReport>> {
     let temp = tempfile::tempdir()?;
     let dir = dir.unwrap_or_else(|| temp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
@@ -144,6 +163,7 @@ pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize, orders_per
             profile.push(start.elapsed());
         }
         let orders = if orders_per_customer > 0 { Some(orders_phase(&pool, &actor, &dir, size, orders_per_customer).await?) } else { None };
+        let inbox = if tickets > 0 { Some(inbox_phase(&pool, &actor, tickets).await?) } else { None };
         pool.close().await;
         reports.push(SizeReport {
             customers: size,
@@ -154,6 +174,7 @@ pub async fn run(sizes: &[u32], dir: Option<PathBuf>, queries: usize, orders_per
             list_page_ms: percentiles(list),
             profile_ms: percentiles(profile),
             orders,
+            inbox,
         });
     }
     Ok(reports)
@@ -189,7 +210,70 @@ async fn orders_phase(pool: &sqlx::SqlitePool, actor: &Actor, dir: &Path, custom
     eishro_core::segmentation::recompute_all(pool, now, eishro_core::segmentation::Reason::Daily, |_, _| {}).await?;
     let recompute_seconds = start.elapsed().as_secs_f64();
     eprintln!("  recompute: {recompute_seconds:.1}s");
-    Ok(OrdersReport { orders: count, ingest_orders_per_second: count as f64 / ingest, recompute_seconds })
+    let start = Instant::now();
+    let next_day = eishro_core::segmentation::recompute_all(pool, now + chrono::Duration::days(1), eishro_core::segmentation::Reason::Daily, |_, _| {}).await?;
+    let recompute_next_day_seconds = start.elapsed().as_secs_f64();
+    eprintln!("  recompute the next day: {recompute_next_day_seconds:.1}s, {} customers updated", next_day.updated);
+    let month_later = now + chrono::Duration::days(30);
+    let start = Instant::now();
+    let later = eishro_core::segmentation::recompute_all(pool, month_later, eishro_core::segmentation::Reason::Daily, |_, _| {}).await?;
+    let recompute_month_later_seconds = start.elapsed().as_secs_f64();
+    let recompute_month_later_changed = later.updated;
+    eprintln!("  recompute 30 days later: {recompute_month_later_seconds:.1}s, {} customers updated", later.updated);
+    Ok(OrdersReport {
+        orders: count,
+        ingest_orders_per_second: count as f64 / ingest,
+        recompute_seconds,
+        recompute_next_day_seconds,
+        recompute_next_day_updated: next_day.updated,
+        recompute_month_later_seconds,
+        recompute_month_later_changed,
+    })
+}
+
+/// Fills the support desk with `tickets` demo tickets of ten messages each over a year,
+/// then opens every inbox queue (with and without a priority or category filter) and
+/// random tickets, timing each.
+async fn inbox_phase(pool: &sqlx::SqlitePool, actor: &Actor, tickets: u64) -> Result<InboxReport> {
+    use eishro_core::support::inbox::{self, InboxFilter, Queue};
+    use eishro_core::support::{tickets as ticket_cases, Category, Priority};
+    let now = Utc::now();
+    let start = Instant::now();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+    let (tickets, messages) = demo::add_support_desk(pool, &mut rng, now, tickets, 10, 365).await?;
+    let fill_seconds = start.elapsed().as_secs_f64();
+    eprintln!("  tickets: {tickets} with {messages} messages in {fill_seconds:.1}s");
+    let staff_id = match actor {
+        Actor::Staff(user) => user.id.clone(),
+        _ => String::new(),
+    };
+    // Views as agents open them: their own queue is someone's with tickets in it.
+    let agent: String = sqlx::query_scalar("SELECT assigned_to FROM tickets WHERE assigned_to IS NOT NULL LIMIT 1")
+        .fetch_optional(pool)
+        .await?
+        .unwrap_or(staff_id);
+    let mut open_view = Vec::new();
+    for i in 0..300 {
+        let queue = Queue::ALL[i % Queue::ALL.len()];
+        let filter = InboxFilter {
+            queue,
+            priority: (i % 3 == 1).then_some(Priority::ALL[i % 4]),
+            category: (i % 5 == 2).then_some(Category::ALL[i % 6]),
+            ..Default::default()
+        };
+        let start = Instant::now();
+        inbox::page(pool, &agent, &filter, 0, 50, now).await?;
+        inbox::counts(pool, &agent, now).await?;
+        open_view.push(start.elapsed());
+    }
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM tickets ORDER BY random() LIMIT 200").fetch_all(pool).await?;
+    let mut open_ticket = Vec::new();
+    for id in &ids {
+        let start = Instant::now();
+        ticket_cases::detail(pool, id, now).await?;
+        open_ticket.push(start.elapsed());
+    }
+    Ok(InboxReport { tickets, messages, fill_seconds, open_view_ms: percentiles(open_view), open_ticket_ms: percentiles(open_ticket) })
 }
 
 /// The reports as the Markdown table BENCHMARKS.md holds.
@@ -207,10 +291,29 @@ pub fn markdown(reports: &[SizeReport]) -> String {
         ));
     }
     if reports.iter().any(|r| r.orders.is_some()) {
-        out.push_str("\n| customers | orders | order ingest orders/s | full recompute s |\n|---|---|---|---|\n");
+        out.push_str("\n| customers | orders | order ingest orders/s | full recompute s | the next day: s (customers updated) | 30 days later: s (customers updated) |\n|---|---|---|---|---|---|\n");
         for r in reports {
             if let Some(o) = &r.orders {
-                out.push_str(&format!("| {} | {} | {:.0} | {:.2} |\n", r.customers, o.orders, o.ingest_orders_per_second, o.recompute_seconds));
+                out.push_str(&format!(
+                    "| {} | {} | {:.0} | {:.2} | {:.2} ({}) | {:.2} ({}) |\n",
+                    r.customers,
+                    o.orders,
+                    o.ingest_orders_per_second,
+                    o.recompute_seconds,
+                    o.recompute_next_day_seconds,
+                    o.recompute_next_day_updated,
+                    o.recompute_month_later_seconds,
+                    o.recompute_month_later_changed
+                ));
+            }
+        }
+    }
+    if reports.iter().any(|r| r.inbox.is_some()) {
+        out.push_str("\n| customers | tickets | messages | open a queue p50 / p95 / p99 ms | open a ticket p50 / p95 / p99 ms |\n|---|---|---|---|---|\n");
+        for r in reports {
+            if let Some(i) = &r.inbox {
+                let p = |p: &Percentiles| format!("{:.2} / {:.2} / {:.2}", p.p50, p.p95, p.p99);
+                out.push_str(&format!("| {} | {} | {} | {} | {} |\n", r.customers, i.tickets, i.messages, p(&i.open_view_ms), p(&i.open_ticket_ms)));
             }
         }
     }

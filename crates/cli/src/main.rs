@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod tickets;
 
 use anyhow::Context;
 use chrono::Utc;
@@ -52,6 +53,15 @@ enum Command {
     /// Tiers and the values derived from orders.
     #[command(subcommand)]
     Segments(SegmentsCommand),
+    /// The support desk: open, list, show and work tickets.
+    #[command(subcommand)]
+    Tickets(tickets::TicketsCommand),
+    /// The intent of a customer's message and the reply SPEC §7.7 suggests.
+    Intent {
+        message: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure import, search, list and profile at several store sizes (BENCHMARKS.md).
     Bench {
         /// Store sizes, comma-separated.
@@ -65,6 +75,10 @@ enum Command {
         /// Also import this many orders per customer and time a full recompute (issue #4).
         #[arg(long, default_value_t = 0)]
         orders_per_customer: u32,
+        /// Also fill the support desk with this many tickets (ten messages each) and time
+        /// opening inbox queues and tickets (issue #5).
+        #[arg(long, default_value_t = 0)]
+        tickets: u64,
         #[arg(long)]
         json: bool,
     },
@@ -329,8 +343,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
-    if let Command::Bench { sizes, dir, queries, orders_per_customer, json } = &cli.command {
-        let reports = bench::run(sizes, dir.clone(), *queries, *orders_per_customer).await?;
+    if let Command::Bench { sizes, dir, queries, orders_per_customer, tickets, json } = &cli.command {
+        let reports = bench::run(sizes, dir.clone(), *queries, *orders_per_customer, *tickets).await?;
         let mut out = std::io::stdout().lock();
         if *json {
             serde_json::to_writer_pretty(&mut out, &reports)?;
@@ -346,6 +360,8 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let actor = Actor::Staff(staff::ensure_owner(&pool, now).await?);
     let mut out = std::io::stdout().lock();
     match cli.command {
+        Command::Tickets(command) => tickets::run(command, &pool, &actor, lang, now, &mut out).await?,
+        Command::Intent { message, json } => tickets::intent(&pool, &message, json, &mut out).await?,
         Command::Customers(CustomersCommand::Search { query, limit, json }) => {
             let found = customers::search(&pool, &query, limit).await?;
             if json {

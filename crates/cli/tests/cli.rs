@@ -218,3 +218,48 @@ fn orders_import_then_show_prints_the_derived_values_and_recompute_summarises_ti
     let summary = json(&rebuilt.get_output().stdout);
     assert_eq!((summary["changed"].as_u64(), summary["tiers"][3].clone()), (Some(0), serde_json::json!(["gold", 1])), "the kept history is what the orders say");
 }
+
+#[test]
+fn intent_prints_the_intent_and_the_suggested_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let asked = crm(&db).args(["intent", "وَيـــن طلبي؟", "--json"]).assert().success();
+    let answer = json(&asked.get_output().stdout);
+    assert_eq!(answer, serde_json::json!({ "intent": "order_status", "reply": "سأتحقق من حالة طلبك. هل يمكنك تزويدي برقم الطلب؟" }));
+    let asked = crm(&db).args(["intent", "الدفع ما نجحش، طلب رقم EL-1042", "--json"]).assert().success();
+    assert_eq!(json(&asked.get_output().stdout)["intent"], "payment_issue");
+    let asked = crm(&db).args(["intent", "وين طلبي رقم EL-1042", "--json"]).assert().success();
+    assert_eq!(json(&asked.get_output().stdout)["reply"], "سأتحقق من حالة طلبك برقم EL-1042. يرجى الانتظار قليلاً.");
+}
+
+#[test]
+fn tickets_are_created_listed_worked_and_refused_where_spec_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    crm(&db)
+        .args(["customers", "add", "--first-name", "هدى", "--last-name", "الفيتوري", "--phone", "0921234567", "--email", "huda@mail.ly", "--city", "بنغازي", "--area", "الفويهات"])
+        .assert()
+        .success();
+    let created = crm(&db)
+        .args(["tickets", "create", "--customer", "0921234567", "--subject", "الطلب متأخر", "--description", "ما وصل الطلب", "--channel", "whatsapp", "--json"])
+        .assert()
+        .success();
+    let ticket = json(&created.get_output().stdout);
+    assert_eq!((ticket["status"].as_str(), ticket["category"].as_str()), (Some("open"), Some("shipping")));
+    let number = ticket["ticketNumber"].as_str().unwrap().to_string();
+    let listed = crm(&db).args(["tickets", "list", "--queue", "unassigned", "--json"]).assert().success();
+    assert_eq!(json(&listed.get_output().stdout)["total"], 1);
+    crm(&db).args(["tickets", "reply", &number, "نعتذر، نتابع مع شركة الشحن"]).assert().success();
+    crm(&db).args(["tickets", "reply", &number, "وين وصل؟", "--from-customer"]).assert().success();
+    let resolved = crm(&db).args(["tickets", "status", &number, "resolved", "--json"]).assert().success();
+    assert_eq!(json(&resolved.get_output().stdout)["status"], "resolved");
+    let refused = crm(&db).args(["--lang", "en", "tickets", "status", &number, "waiting_response"]).assert().failure();
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(stderr.contains("A ticket cannot go from “Resolved” to “Waiting on customer”"), "{stderr}");
+    crm(&db).args(["tickets", "rate", &number, "5"]).assert().success();
+    let shown = crm(&db).args(["tickets", "show", &number.to_lowercase(), "--json"]).assert().success();
+    let detail = json(&shown.get_output().stdout);
+    assert_eq!(detail["messages"].as_array().unwrap().len(), 2);
+    assert_eq!(detail["ticket"]["satisfactionRating"], 5);
+    assert_eq!(detail["customer"]["satisfactionScore"], "5.0");
+}

@@ -55,6 +55,8 @@ pub enum CoreError {
     Invalid(Vec<FieldError>),
     #[error("no customer matches {0:?}")]
     CustomerNotFound(String),
+    #[error("no ticket matches {0:?}")]
+    TicketNotFound(String),
     /// Creating by hand a customer whose phone or e-mail exists (SPEC §1.2): staff must
     /// confirm before the record is saved.
     #[error("a customer with the same phone or e-mail exists")]
@@ -83,7 +85,7 @@ impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             CoreError::Invalid(_) => ErrorCode::InvalidInput,
-            CoreError::CustomerNotFound(_) => ErrorCode::NotFound,
+            CoreError::CustomerNotFound(_) | CoreError::TicketNotFound(_) => ErrorCode::NotFound,
             CoreError::PossibleDuplicate(_) => ErrorCode::PossibleDuplicate,
             CoreError::NotATable(_) => ErrorCode::NotATable,
             CoreError::File { .. } => ErrorCode::File,
@@ -96,6 +98,7 @@ impl CoreError {
         match self {
             CoreError::Invalid(_) => "error-invalid-input",
             CoreError::CustomerNotFound(_) => "error-customer-not-found",
+            CoreError::TicketNotFound(_) => "error-ticket-not-found",
             CoreError::PossibleDuplicate(_) => "error-possible-duplicate",
             CoreError::NotATable(kind) => kind.message_id(),
             CoreError::File { .. } => "error-file",
@@ -107,7 +110,7 @@ impl CoreError {
     pub fn args(&self) -> BTreeMap<String, String> {
         let mut args = BTreeMap::new();
         match self {
-            CoreError::CustomerNotFound(reference) => {
+            CoreError::CustomerNotFound(reference) | CoreError::TicketNotFound(reference) => {
                 args.insert("ref".to_string(), reference.clone());
             }
             CoreError::File { path, source } => {

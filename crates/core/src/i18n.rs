@@ -67,6 +67,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../locales/en/errors.ftl"),
     ),
     (
+        "support.ftl",
+        include_str!("../../../locales/ar/support.ftl"),
+        include_str!("../../../locales/en/support.ftl"),
+    ),
+    (
         "orders.ftl",
         include_str!("../../../locales/ar/orders.ftl"),
         include_str!("../../../locales/en/orders.ftl"),

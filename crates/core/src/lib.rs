@@ -23,6 +23,7 @@ pub mod profile;
 pub mod segmentation;
 pub mod settings;
 pub mod staff;
+pub mod support;
 pub mod tasks;
 pub mod time;
 pub mod workspace;

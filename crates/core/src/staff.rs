@@ -86,3 +86,48 @@ pub async fn ensure_owner(pool: &sqlx::SqlitePool, now: chrono::DateTime<chrono:
         .await?;
     Ok(owner)
 }
+
+/// A staff user as the desk lists them: for assignment, and for round-robin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StaffMember {
+    pub id: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Takes round-robin assignments.
+    pub available: bool,
+}
+
+pub async fn list(pool: &sqlx::SqlitePool) -> crate::Result<Vec<StaffMember>> {
+    let rows: Vec<(String, String, String, bool)> =
+        sqlx::query_as("SELECT id, display_name, role, available FROM staff_users ORDER BY created_at, id").fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, display_name, role, available)| StaffMember { id, display_name, role: Role::parse(&role).unwrap_or(Role::Agent), available })
+        .collect())
+}
+
+/// Adds a staff user (sign-in comes with the sync hub; until then the desk lists them for
+/// assignment).
+pub async fn add(pool: &sqlx::SqlitePool, display_name: &str, role: Role, now: chrono::DateTime<chrono::Utc>) -> crate::Result<StaffMember> {
+    let name = display_name.trim();
+    if name.is_empty() {
+        return Err(crate::CoreError::Invalid(vec![crate::error::FieldError::new("displayName", "error-required")]));
+    }
+    let member = StaffMember { id: uuid::Uuid::now_v7().to_string(), display_name: name.to_string(), role, available: true };
+    sqlx::query("INSERT INTO staff_users (id, display_name, role, created_at) VALUES (?, ?, ?, ?)")
+        .bind(&member.id)
+        .bind(&member.display_name)
+        .bind(role.as_str())
+        .bind(now.to_rfc3339())
+        .execute(pool)
+        .await?;
+    Ok(member)
+}
+
+/// Marks a staff user available (or not) for round-robin assignment.
+pub async fn set_available(pool: &sqlx::SqlitePool, id: &str, available: bool) -> crate::Result<()> {
+    sqlx::query("UPDATE staff_users SET available = ? WHERE id = ?").bind(available).bind(id).execute(pool).await?;
+    Ok(())
+}

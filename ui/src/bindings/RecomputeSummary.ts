@@ -6,6 +6,11 @@ import type { Segment } from "./Segment";
  */
 export type RecomputeSummary = { customers: number, changed: number, 
 /**
+ * Customer records rewritten because a derived value changed (tier, churn,
+ * engagement, RFM …).
+ */
+updated: number, 
+/**
  * Live customers per tier after the recompute, in tier order.
  */
 tiers: Array<[Segment, bigint]>, };

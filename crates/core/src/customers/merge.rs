@@ -303,10 +303,10 @@ pub async fn merge(
 }
 
 /// The records that belong to whoever the customer is, and move to the survivor of a merge
-/// (table, id column). Later modules add theirs (tickets, messages). The consent log,
+/// (table, id column); a ticket's messages and attachments go with it. The consent log,
 /// audit log and segment history stay with the record they were written about; the
 /// survivor's profile shows them through `merged_into`.
-const MOVABLE: &[(&str, &str)] = &[("orders", "id"), ("tasks", "id")];
+const MOVABLE: &[(&str, &str)] = &[("orders", "id"), ("tasks", "id"), ("tickets", "id")];
 
 /// Moves every movable record of `from` to `to`, returning what moved (per table, by id)
 /// so an undo can move exactly those back.
@@ -326,6 +326,8 @@ async fn rederive_both(tx: &mut store::Tx<'_>, survivor_id: &str, merged_id: &st
     let settings = crate::segmentation::settings_on(tx).await?;
     for id in [survivor_id, merged_id] {
         crate::segmentation::rederive(tx, id, &settings, now, &crate::segmentation::Reason::Merge).await?;
+        // Ticket ratings moved with the tickets.
+        crate::support::tickets::update_satisfaction(tx, id).await?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use sqlx::SqlitePool;
 
 mod orders;
+mod tickets;
 
 use crate::customers::{self, AddressDraft, CommunicationPreferences, ContactMethod, CustomerDraft, Gender};
 use crate::error::Result;
@@ -210,7 +211,38 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     // Everything the orders imply, derived once for everyone: history, tiers, churn, RFM.
     // (Were the fill stopped halfway, the daily recompute would catch up.)
     crate::segmentation::rebuild_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
+    // The support desk: about one ticket for every eight customers, over the last 90 days.
+    let mut ticket_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x7_1c4e_7000_u64);
+    add_support_desk(pool, &mut ticket_rng, options.now, u64::from(done / 8).max(1), 4, 90).await?;
     Ok(done)
+}
+
+/// Demo agents and tickets for the store's customers (also what the inbox benchmark fills
+/// at 200k tickets). Returns (tickets, messages).
+pub async fn add_support_desk(
+    pool: &SqlitePool,
+    rng: &mut ChaCha8Rng,
+    now: DateTime<Utc>,
+    tickets: u64,
+    messages_per_ticket: usize,
+    days_back: i64,
+) -> Result<(u64, u64)> {
+    let mut agents: Vec<String> = sqlx::query_scalar("SELECT id FROM staff_users WHERE role = 'agent'").fetch_all(pool).await?;
+    if agents.is_empty() {
+        for name in ["أمل الزوي", "خالد بن عمران", "سارة الككلي"] {
+            agents.push(crate::staff::add(pool, name, crate::staff::Role::Agent, now).await?.id);
+        }
+    }
+    let customers: Vec<(String, String)> =
+        sqlx::query_as(&format!("SELECT id, segment FROM customers WHERE {}", crate::customers::LIVE)).fetch_all(pool).await?;
+    let customers: Vec<tickets::DemoCustomer> = customers
+        .into_iter()
+        .map(|(id, segment)| tickets::DemoCustomer { id, valued: matches!(segment.as_str(), "gold" | "platinum" | "vip") })
+        .collect();
+    let mut tx = pool.begin().await?;
+    let written = crate::db::on_c_api(&mut tx, |db| tickets::add_tickets(db, &customers, &agents, rng, now, tickets, messages_per_ticket, days_back)).await?;
+    tx.commit().await?;
+    Ok(written)
 }
 
 fn pick_weighted<'a>(rng: &mut ChaCha8Rng) -> &'a (&'static str, &'static [&'static str], u32) {

@@ -324,6 +324,10 @@ pub struct RecomputeSummary {
     pub customers: u64,
     #[ts(type = "number")]
     pub changed: u64,
+    /// Customer records rewritten because a derived value changed (tier, churn,
+    /// engagement, RFM …).
+    #[ts(type = "number")]
+    pub updated: u64,
     /// Live customers per tier after the recompute, in tier order.
     pub tiers: Vec<(Segment, u64)>,
 }
@@ -372,7 +376,7 @@ pub(crate) async fn recompute_all_on(
 async fn summarise(conn: &mut SqliteConnection, outcome: recompute::Outcome, mut progress: impl FnMut(u64, u64)) -> Result<RecomputeSummary> {
     let total = outcome.customers;
     progress(total, total);
-    Ok(RecomputeSummary { customers: total, changed: outcome.tier_changes, tiers: tier_counts(conn).await? })
+    Ok(RecomputeSummary { customers: total, changed: outcome.tier_changes, updated: outcome.updated, tiers: tier_counts(conn).await? })
 }
 
 async fn tier_counts(conn: &mut SqliteConnection) -> Result<Vec<(Segment, u64)>> {

@@ -126,6 +126,9 @@ const RANGE: i64 = 2_000;
 pub(crate) struct Outcome {
     pub customers: u64,
     pub tier_changes: u64,
+    /// Customer records rewritten because something of theirs changed (a rebuild may
+    /// rewrite one twice: its history, then its RFM).
+    pub updated: u64,
 }
 
 /// Recomputes every live customer on `db`. Tier changes go to the segment history with
@@ -151,6 +154,7 @@ pub(crate) fn recompute(
             "DROP TABLE temp.seg_totals; DROP TABLE temp.seg_categories; DROP TABLE temp.seg_payment; DROP TABLE temp.seg_shipping;",
         )?;
         outcome.tier_changes += rebuilt.tier_changes;
+        outcome.updated += rebuilt.updated;
     }
     let ranks = rfm_ranks(db, now)?;
     let halfway = if history == History::FromOrders { total / 2 } else { 0 };
@@ -159,6 +163,7 @@ pub(crate) fn recompute(
     })?;
     outcome.customers = scored.customers;
     outcome.tier_changes += scored.tier_changes;
+    outcome.updated += scored.updated;
     Ok(outcome)
 }
 
@@ -203,6 +208,7 @@ type RfmScores = Option<[i64; 3]>;
 struct Swept {
     customers: u64,
     tier_changes: u64,
+    updated: u64,
 }
 
 /// Derives every live customer range by range, writing those whose values changed. With
@@ -318,6 +324,7 @@ fn sweep_range(
         if new == stored && new_rfm == stored_rfm {
             continue;
         }
+        swept.updated += 1;
         let rfm: [Option<i64>; 3] = match new_rfm {
             Some(scores) => scores.map(Some),
             None => [None; 3],
