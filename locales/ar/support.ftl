@@ -77,3 +77,104 @@ attachment-error-type = نوع الملف غير مسموح؛ المسموح ا�
 attachment-error-missing = المرفق غير موجود
 canned-error-placeholder = حقل غير معروف في النص: { $placeholder }
 canned-error-missing = الرد الجاهز غير موجود
+
+# The inbox screen
+nav-tickets-unread = غير مقروءة
+inbox-title = صندوق التذاكر
+inbox-new-ticket = تذكرة جديدة
+inbox-queue-mine = تذاكري
+inbox-queue-unassigned = غير مسندة
+inbox-queue-open = كل المفتوحة
+inbox-queue-waiting = بانتظار العميل
+inbox-queue-overdue = متأخرة
+inbox-queue-all = الكل
+inbox-priority = الأولوية
+inbox-category = الفئة
+inbox-channel = القناة
+inbox-status = الحالة
+inbox-assignee = المسؤول
+inbox-default = تلقائي
+inbox-views = العروض المحفوظة
+inbox-view-name = اسم العرض
+inbox-view-save = حفظ العرض الحالي
+inbox-view-delete = حذف العرض
+inbox-search = ابحث برقم التذكرة أو اسم العميل أو هاتفه
+inbox-showing = { $shown } من { $total }
+inbox-empty = لا توجد تذاكر في هذه القائمة
+inbox-unread = غير مقروءة
+inbox-overdue = متأخرة
+inbox-unassigned = غير مسندة
+inbox-round-robin = بالتناوب على المتاحين
+inbox-assign-to-me = أسندها لي
+inbox-pick = اختر تذكرة من القائمة
+inbox-shortcuts = اختصارات لوحة المفاتيح
+inbox-shortcuts-hint = اضغط ? لعرض اختصارات لوحة المفاتيح
+inbox-key-next = التذكرة التالية
+inbox-key-previous = التذكرة السابقة
+inbox-key-reply = كتابة رد
+inbox-key-assign = إسناد التذكرة لي
+inbox-key-status = تغيير الحالة
+inbox-key-new = تذكرة جديدة
+inbox-key-send = إرسال الرد
+inbox-escalated = مصعّدة
+inbox-reopened = أعيد فتحها { $count ->
+    [one] مرة
+    [two] مرتين
+    [few] { $count } مرات
+   *[other] { $count } مرة
+}
+inbox-merged-into = دُمجت في تذكرة أخرى — افتحها
+inbox-follows-up = متابعة للتذكرة { $number }
+inbox-description = وصف المشكلة
+inbox-attachments = المرفقات
+inbox-suggested-reply = رد مقترح
+inbox-use-suggestion = استخدم الرد
+inbox-kind-reply = رد للعميل
+inbox-kind-note = ملاحظة داخلية
+inbox-kind-customer = كلام العميل
+inbox-canned = ردود جاهزة
+inbox-attach = إرفاق ملف
+inbox-reply-placeholder = اكتب ردك للعميل…
+inbox-note-placeholder = ملاحظة للفريق فقط، لا تُرسل للعميل…
+inbox-customer-placeholder = اكتب ما قاله العميل بالهاتف أو في المحل…
+inbox-fill-placeholders = املأ قبل الإرسال: { $names }
+inbox-merge = دمج تذكرة أخرى هنا
+inbox-escalate = تصعيد
+inbox-send = إرسال
+inbox-send-hint = Ctrl + Enter للإرسال
+inbox-add-note = إضافة الملاحظة
+inbox-log-customer = تسجيل كلام العميل
+inbox-rating = تقييم العميل:
+inbox-rate = { $rating } من 5
+inbox-merge-title = دمج تذكرتين
+inbox-merge-body = تنتقل رسائل التذكرة الأخرى ومرفقاتها إلى هذه التذكرة مرتبة بالوقت، وتُغلق الأخرى مع رابط لهذه. يجب أن تكون للعميل نفسه.
+inbox-merge-other = رقم التذكرة الأخرى
+inbox-merge-confirm = دمج
+inbox-attachment-no-preview = لا يمكن عرض هذا الملف هنا.
+inbox-from-customer = العميل
+inbox-from-agent = الموظف
+inbox-from-system = رد تلقائي
+inbox-new-customer = العميل (اسم أو هاتف أو بريد)
+inbox-new-subject = الموضوع
+inbox-new-description = وصف المشكلة
+inbox-new-order = رقم الطلب (اختياري)
+inbox-new-save = فتح التذكرة
+panel-orders = { $count ->
+    [zero] بدون طلبات
+    [one] طلب واحد
+    [two] طلبان
+    [few] { $count } طلبات
+   *[other] { $count } طلب
+}
+panel-satisfaction = رضا العميل
+panel-loyalty = رصيد النقاط
+panel-recent-orders = آخر الطلبات
+panel-open-tickets = تذاكر أخرى مفتوحة
+sla-first-response = أول رد
+sla-resolution = الحل
+sla-met = تم خلال { $minutes } دقيقة عمل
+sla-paused = متوقف مؤقتاً
+sla-breached = تجاوز المهلة
+sla-due = مستحق { $at }
+tickets-new-title = تذاكر جديدة
+tickets-new-body = وصلت تذاكر جديدة إلى صندوق الدعم؛ غير المسندة الآن: { $unassigned }

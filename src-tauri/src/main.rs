@@ -32,6 +32,7 @@ fn main() {
     let path = database_path();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let (pool, owner) = tauri::async_runtime::block_on(async {
                 let pool = db::open(&path).await?;
@@ -45,6 +46,17 @@ fn main() {
             tauri::async_runtime::spawn(async move {
                 if let Err(error) = eishro_core::segmentation::run_daily_if_due(&daily, chrono::Utc::now()).await {
                     tracing::error!(?error, "the daily recompute failed; it runs again on the next start");
+                }
+            });
+            // SPEC §7.2's automatic moves (waiting a week → resolved, resolved a week →
+            // closed), at start and then every hour.
+            let desk = pool.clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    if let Err(error) = eishro_core::support::tickets::run_auto_transitions(&desk, chrono::Utc::now()).await {
+                        tracing::error!(?error, "the ticket auto-transitions failed; they run again in an hour");
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
                 }
             });
             app.manage(state::AppState {
@@ -82,6 +94,27 @@ fn main() {
             commands::orders::save_task_rules,
             commands::orders::add_order,
             commands::orders::change_order_status,
+            commands::support::inbox_page,
+            commands::support::inbox_counts,
+            commands::support::inbox_views,
+            commands::support::save_inbox_view,
+            commands::support::delete_inbox_view,
+            commands::support::ticket_detail,
+            commands::support::create_ticket,
+            commands::support::reply_to_ticket,
+            commands::support::log_customer_message,
+            commands::support::set_ticket_status,
+            commands::support::assign_ticket,
+            commands::support::rate_ticket,
+            commands::support::merge_tickets,
+            commands::support::escalate_ticket,
+            commands::support::canned_replies,
+            commands::support::fill_canned_reply,
+            commands::support::staff_members,
+            commands::support::attach_file,
+            commands::support::attachment_data,
+            commands::support::notify_new_tickets,
+            commands::support::current_staff,
             commands::customers::custom_field_definitions,
             commands::customers::save_custom_field_definitions,
             commands::import::preview_import,

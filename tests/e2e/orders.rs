@@ -75,7 +75,7 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.screenshot("34-add-order-ar").await?;
     app.click("[data-testid=order-add-save]").await?;
     app.wait_text("[data-testid=total-spent]", "4.050,000").await?;
-    assert_eq!(app.count("[data-testid=order-row]").await?, 6);
+    app.wait_count("[data-testid=order-row]", 6).await?;
 
     // The task is in "My tasks"; done, it leaves the list.
     app.click("[data-testid=nav-tasks]").await?;

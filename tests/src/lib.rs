@@ -206,6 +206,22 @@ impl App {
         Ok(self.client.find_all(Locator::Css(css)).await?.len())
     }
 
+    /// Waits until exactly `expected` elements match `css`: lists refresh a moment after
+    /// the values that changed them.
+    pub async fn wait_count(&self, css: &str, expected: usize) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.count(css).await?;
+            if found == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("{css} matched {found} elements, not {expected}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn eval(&self, script: &str) -> Result<serde_json::Value> {
         Ok(self.client.execute(script, vec![]).await?)
     }

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "./api";
@@ -15,6 +15,8 @@ import { OrderImportScreen } from "./screens/OrderImportScreen";
 import { TasksScreen } from "./screens/TasksScreen";
 import { SegmentsOverviewScreen } from "./screens/SegmentsOverview";
 import { SettingsScreen } from "./screens/SettingsScreen";
+import { InboxScreen } from "./screens/inbox/InboxScreen";
+import { useNewTicketNotifications } from "./screens/inbox/notifications";
 
 type Section = "customers" | "tasks" | "tickets" | "loyalty" | "campaigns" | "dashboards" | "settings";
 
@@ -44,6 +46,7 @@ export function App() {
   const { lang, setLang } = useLanguage();
   const [route, setRoute] = useState<Route>({ section: "customers", view: "list" });
   const status = useQuery({ queryKey: ["app-status"], queryFn: api.appStatus });
+  const unread = useNewTicketNotifications(!status.data?.needsFirstRunChoice);
 
   if (status.isPending) {
     return <Text p="xl">{t("loading")}</Text>;
@@ -77,6 +80,7 @@ export function App() {
             <NavLink
               key={s.id}
               label={t(s.label)}
+              rightSection={s.id === "tickets" && unread > 0 ? <Badge size="xs" color="red" data-testid="nav-tickets-unread">{unread}</Badge> : undefined}
               active={route.section === s.id}
               data-testid={`nav-${s.id}`}
               onClick={() => go(s.id)}
@@ -94,6 +98,9 @@ export function App() {
 function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => void }) {
   if (route.section === "tasks") {
     return <TasksScreen onOpenCustomer={(id) => setRoute({ section: "customers", view: "profile", id })} />;
+  }
+  if (route.section === "tickets") {
+    return <Inbox onOpenCustomer={(id) => setRoute({ section: "customers", view: "profile", id })} />;
   }
   if (route.section === "dashboards") {
     return <SegmentsOverviewScreen />;
@@ -155,4 +162,10 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
         />
       );
   }
+}
+
+function Inbox({ onOpenCustomer }: { onOpenCustomer: (id: string) => void }) {
+  const me = useQuery({ queryKey: ["current-staff"], queryFn: api.currentStaff });
+  if (!me.data) return null;
+  return <InboxScreen staffId={me.data.id} onOpenCustomer={onOpenCustomer} />;
 }

@@ -32,6 +32,22 @@ import type { SegmentsOverview } from "./bindings/SegmentsOverview";
 import type { SegmentationSettings } from "./bindings/SegmentationSettings";
 import type { RecomputeSummary } from "./bindings/RecomputeSummary";
 import type { TaskStatus } from "./bindings/TaskStatus";
+import type { InboxFilter } from "./bindings/InboxFilter";
+import type { InboxPage } from "./bindings/InboxPage";
+import type { QueueCounts } from "./bindings/QueueCounts";
+import type { SavedInboxView } from "./bindings/SavedInboxView";
+import type { TicketDetail } from "./bindings/TicketDetail";
+import type { Ticket } from "./bindings/Ticket";
+import type { NewTicket } from "./bindings/NewTicket";
+import type { Message } from "./bindings/Message";
+import type { ReplyKind } from "./bindings/ReplyKind";
+import type { TicketStatus } from "./bindings/TicketStatus";
+import type { Assignee } from "./bindings/Assignee";
+import type { CannedReply } from "./bindings/CannedReply";
+import type { FilledReply } from "./bindings/FilledReply";
+import type { StaffMember } from "./bindings/StaffMember";
+import type { StaffUser } from "./bindings/StaffUser";
+import type { Attachment } from "./bindings/Attachment";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -83,4 +99,25 @@ export const api = {
   customFieldDefinitions: () => invoke<CustomFieldDefinition[]>("custom_field_definitions"),
   saveCustomFieldDefinitions: (definitions: CustomFieldDefinition[]) =>
     invoke<CustomFieldDefinition[]>("save_custom_field_definitions", { definitions }),
+  inboxPage: (filter: InboxFilter, offset: number, limit: number) => invoke<InboxPage>("inbox_page", { filter, offset, limit }),
+  inboxCounts: () => invoke<QueueCounts>("inbox_counts"),
+  inboxViews: () => invoke<SavedInboxView[]>("inbox_views"),
+  saveInboxView: (name: string, filter: InboxFilter) => invoke<SavedInboxView>("save_inbox_view", { name, filter }),
+  deleteInboxView: (id: string) => invoke<void>("delete_inbox_view", { id }),
+  ticketDetail: (id: string) => invoke<TicketDetail>("ticket_detail", { id }),
+  createTicket: (ticket: NewTicket) => invoke<Ticket>("create_ticket", { ticket }),
+  replyToTicket: (id: string, kind: ReplyKind, body: string) => invoke<Message>("reply_to_ticket", { id, kind, body }),
+  logCustomerMessage: (id: string, body: string) => invoke<Ticket>("log_customer_message", { id, body }),
+  setTicketStatus: (id: string, status: TicketStatus) => invoke<Ticket>("set_ticket_status", { id, status }),
+  assignTicket: (id: string, assignee: Assignee) => invoke<Ticket>("assign_ticket", { id, assignee }),
+  rateTicket: (id: string, rating: number) => invoke<Ticket>("rate_ticket", { id, rating }),
+  mergeTickets: (keep: string, other: string) => invoke<Ticket>("merge_tickets", { keep, other }),
+  escalateTicket: (id: string) => invoke<Ticket>("escalate_ticket", { id }),
+  cannedReplies: () => invoke<CannedReply[]>("canned_replies"),
+  fillCannedReply: (replyId: string, ticketId: string) => invoke<FilledReply>("fill_canned_reply", { replyId, ticketId }),
+  staffMembers: () => invoke<StaffMember[]>("staff_members"),
+  currentStaff: () => invoke<StaffUser | null>("current_staff"),
+  attachFile: (ticketId: string, path: string) => invoke<Attachment>("attach_file", { ticketId, path }),
+  attachmentData: (id: string) => invoke<string>("attachment_data", { id }),
+  notifyNewTickets: (title: string, body: string) => invoke<void>("notify_new_tickets", { title, body }),
 };

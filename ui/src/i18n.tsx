@@ -92,6 +92,23 @@ export function useErrorText(): (error: unknown) => string {
 }
 
 /**
+ * A core error as one sentence to show beside an action: the field problems themselves
+ * when there are any (a refused status change says which move was refused), else the
+ * error's own message.
+ */
+export function useErrorDetail(): (error: unknown) => string {
+  const t = useT();
+  const errorText = useErrorText();
+  return (error) => {
+    const payload = error as Partial<ErrorPayload> | undefined;
+    if (payload?.fields && payload.fields.length > 0) {
+      return payload.fields.map((f) => t(f.messageId, f.args as Record<string, string>)).join(" · ");
+    }
+    return errorText(error);
+  };
+}
+
+/**
  * The label of a record field named by its path (`personalInfo.firstName`, `marketingEmails`),
  * as the consent and audit logs store it: the `field-…` message of its last segment, or the
  * path itself for a field without a label (a custom field, say).

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod duplicates;
 pub mod import;
 pub mod orders;
+pub mod support;
 
 use eishro_core::error::ErrorPayload;
 use eishro_core::CoreError;

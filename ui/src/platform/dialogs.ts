@@ -17,3 +17,9 @@ export async function chooseOpenPath(extensions: string[]): Promise<string | nul
   const picked = await open({ multiple: false, filters: [{ name: "CSV / Excel", extensions }] });
   return typeof picked === "string" ? picked : null;
 }
+
+/** A file to attach to a ticket (SPEC §7.6: images and PDF). */
+export async function chooseAttachment(): Promise<string | null> {
+  const picked = await open({ multiple: false, filters: [{ name: "Images / PDF", extensions: ["jpg", "jpeg", "png", "gif", "webp", "pdf"] }] });
+  return typeof picked === "string" ? picked : null;
+}

@@ -196,8 +196,10 @@ async fn device_code(conn: &mut SqliteConnection, now: DateTime<Utc>) -> Result<
     }
     // No 0/O or 1/I: staff read ticket numbers out over the phone.
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::thread_rng();
-    let code: String = (0..3).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    let code: String = {
+        let mut rng = rand::thread_rng();
+        (0..3).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    };
     crate::settings::set_on(conn, &Actor::Sync, KEY, &code, now).await?;
     Ok(code)
 }
