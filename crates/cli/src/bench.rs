@@ -253,6 +253,7 @@ async fn inbox_phase(pool: &sqlx::SqlitePool, actor: &Actor, tickets: u64) -> Re
         .await?
         .unwrap_or(staff_id);
     let mut open_view = Vec::new();
+    let mut by_queue: std::collections::BTreeMap<String, Vec<Duration>> = Default::default();
     for i in 0..300 {
         let queue = Queue::ALL[i % Queue::ALL.len()];
         let filter = InboxFilter {
@@ -265,6 +266,13 @@ async fn inbox_phase(pool: &sqlx::SqlitePool, actor: &Actor, tickets: u64) -> Re
         inbox::page(pool, &agent, &filter, 0, 50, now).await?;
         inbox::counts(pool, &agent, now).await?;
         open_view.push(start.elapsed());
+        by_queue.entry(format!("{queue:?}{}{}", if filter.priority.is_some() { "+priority" } else { "" }, if filter.category.is_some() { "+category" } else { "" }))
+            .or_default()
+            .push(start.elapsed());
+    }
+    for (view, samples) in by_queue {
+        let p = percentiles(samples);
+        eprintln!("    {view}: p50 {:.1} ms, p95 {:.1} ms", p.p50, p.p95);
     }
     let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM tickets ORDER BY random() LIMIT 200").fetch_all(pool).await?;
     let mut open_ticket = Vec::new();

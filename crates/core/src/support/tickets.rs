@@ -983,7 +983,10 @@ pub async fn detail(pool: &SqlitePool, id: &str, now: DateTime<Utc>) -> Result<T
         })
         .collect();
     let open_tickets = sqlx::query(&format!(
-        "SELECT id, ticket_number, subject, status FROM tickets WHERE customer_id = ? AND id <> ? AND {ACTIVE} ORDER BY created_at DESC LIMIT 10"
+        // INDEXED BY: without statistics SQLite would walk every ticket newest first
+        // (tickets_created) looking for this customer's, instead of reading theirs.
+        "SELECT id, ticket_number, subject, status FROM tickets INDEXED BY tickets_customer
+         WHERE customer_id = ? AND id <> ? AND {ACTIVE} ORDER BY created_at DESC LIMIT 10"
     ))
     .bind(&customer.id)
     .bind(id)
