@@ -66,6 +66,14 @@ const COMMANDS: &[&str] = &[
     "attachment_data",
     "notify_new_tickets",
     "current_staff",
+    "desk_settings",
+    "save_sla_settings",
+    "save_support_settings",
+    "save_smart_reply_settings",
+    "proposed_holidays",
+    "set_staff_available",
+    "all_canned_replies",
+    "save_canned_reply",
 ];
 
 fn main() {

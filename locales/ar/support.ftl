@@ -178,3 +178,81 @@ sla-breached = تجاوز المهلة
 sla-due = مستحق { $at }
 tickets-new-title = تذاكر جديدة
 tickets-new-body = وصلت تذاكر جديدة إلى صندوق الدعم؛ غير المسندة الآن: { $unassigned }
+support-error-days = عدد الأيام من 1 إلى { $max }
+support-error-attachment-size = الحد الأقصى للمرفق من 1 إلى { $max } ميغابايت
+
+# The desk's settings
+desk-settings = مكتب الدعم
+desk-hours = أيام وساعات العمل (تُحسب فيها مهلة الرد والحل)
+weekday = { $day ->
+    [0] الاثنين
+    [1] الثلاثاء
+    [2] الأربعاء
+    [3] الخميس
+    [4] الجمعة
+    [5] السبت
+   *[6] الأحد
+}
+desk-opens = يفتح
+desk-closes = يغلق
+desk-holidays = العطلات
+desk-remove = إزالة
+desk-holiday-date = التاريخ
+desk-holiday-name = اسم العطلة
+desk-add = إضافة
+desk-proposed = العطلات المقترحة لسنة { $year }
+desk-proposed-hint = تُحسب المناسبات الهجرية بتقويم أم القرى؛ أكّد التاريخ أو أزِحه يوماً حسب إعلان الرؤية في ليبيا.
+desk-added = مضافة
+desk-confirm = تأكيد
+desk-shift = يوم بعده
+desk-shift-hint = إضافتها في اليوم التالي إذا ثبتت الرؤية متأخرة يوماً
+holiday = { $kind ->
+    [revolution_day] ذكرى ثورة 17 فبراير
+    [labour_day] عيد العمال
+    [martyrs_day] يوم الشهيد
+    [liberation_day] يوم التحرير
+    [independence_day] عيد الاستقلال
+    [islamic_new_year] رأس السنة الهجرية
+    [mawlid] المولد النبوي
+    [eid_al_fitr] عيد الفطر (اليوم { $day })
+    [arafat_day] يوم عرفة
+   *[eid_al_adha] عيد الأضحى (اليوم { $day })
+}
+hijri-date = { $day } { $month ->
+    [1] محرم
+    [2] صفر
+    [3] ربيع الأول
+    [4] ربيع الآخر
+    [5] جمادى الأولى
+    [6] جمادى الآخرة
+    [7] رجب
+    [8] شعبان
+    [9] رمضان
+    [10] شوال
+    [11] ذو القعدة
+   *[12] ذو الحجة
+} { $year } هـ
+desk-sla-targets = مهلة الرد والحل حسب الأولوية (ساعات عمل)
+desk-first-response-minutes = أول رد (دقائق)
+desk-resolution-hours = الحل (ساعات)
+desk-save-sla = حفظ التقويم والمهل
+desk-sla-saved = حُفظ التقويم والمهل وأعيد حساب مواعيد التذاكر المفتوحة
+desk-automation = الإجراءات التلقائية
+desk-auto-resolve = حل تلقائي بعد أيام انتظار العميل
+desk-auto-close = إغلاق تلقائي بعد أيام من الحل
+desk-auto-reply = إرسال الرد المقترح تلقائياً
+desk-save = حفظ
+desk-saved = حُفظت الإعدادات
+desk-agents = الموظفون المتاحون للإسناد بالتناوب
+desk-canned = الردود الجاهزة
+desk-inactive = موقوف
+desk-edit = تعديل
+desk-add-canned = رد جاهز جديد
+desk-canned-title = العنوان
+desk-canned-ar = النص بالعربية
+desk-canned-en = النص بالإنجليزية
+desk-canned-placeholders = الحقول المتاحة: {"{{"}firstName{"}}"}، {"{{"}lastName{"}}"}، {"{{"}orderNumber{"}}"}، {"{{"}ticketNumber{"}}"}، {"{{"}agentName{"}}"}
+desk-active = مفعّل
+desk-intents = الكلمات المفتاحية لكشف نية العميل
+desk-intents-hint = تُقارن بعد توحيد الحروف (بدون تشكيل أو تطويل، والهمزات والتاء المربوطة موحدة)، وبالترتيب: أول نية تطابق تفوز.
+desk-save-intents = حفظ الكلمات المفتاحية

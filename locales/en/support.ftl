@@ -173,3 +173,81 @@ sla-breached = overdue
 sla-due = due { $at }
 tickets-new-title = New tickets
 tickets-new-body = New tickets arrived in the support inbox; unassigned now: { $unassigned }
+support-error-days = The number of days is from 1 to { $max }
+support-error-attachment-size = The attachment limit is from 1 to { $max } MB
+
+# The desk's settings
+desk-settings = Support desk
+desk-hours = Working days and hours (the SLA counts these)
+weekday = { $day ->
+    [0] Monday
+    [1] Tuesday
+    [2] Wednesday
+    [3] Thursday
+    [4] Friday
+    [5] Saturday
+   *[6] Sunday
+}
+desk-opens = Opens
+desk-closes = Closes
+desk-holidays = Holidays
+desk-remove = Remove
+desk-holiday-date = Date
+desk-holiday-name = Holiday name
+desk-add = Add
+desk-proposed = Proposed holidays for { $year }
+desk-proposed-hint = Islamic holidays are computed with the Umm al-Qura calendar; confirm each date, or move it a day to follow Libya's announced sighting.
+desk-added = Added
+desk-confirm = Confirm
+desk-shift = A day later
+desk-shift-hint = Add it on the next day, if the moon was sighted a day later
+holiday = { $kind ->
+    [revolution_day] 17 February Revolution Day
+    [labour_day] Labour Day
+    [martyrs_day] Martyrs' Day
+    [liberation_day] Liberation Day
+    [independence_day] Independence Day
+    [islamic_new_year] Islamic New Year
+    [mawlid] The Prophet's Birthday
+    [eid_al_fitr] Eid al-Fitr (day { $day })
+    [arafat_day] Day of Arafah
+   *[eid_al_adha] Eid al-Adha (day { $day })
+}
+hijri-date = { $day } { $month ->
+    [1] Muharram
+    [2] Safar
+    [3] Rabi' al-Awwal
+    [4] Rabi' al-Thani
+    [5] Jumada al-Ula
+    [6] Jumada al-Akhirah
+    [7] Rajab
+    [8] Sha'ban
+    [9] Ramadan
+    [10] Shawwal
+    [11] Dhu al-Qa'dah
+   *[12] Dhu al-Hijjah
+} { $year } AH
+desk-sla-targets = Response and resolution targets by priority (business hours)
+desk-first-response-minutes = First response (minutes)
+desk-resolution-hours = Resolution (hours)
+desk-save-sla = Save the calendar and targets
+desk-sla-saved = Calendar and targets saved; open tickets were re-timed
+desk-automation = Automatic actions
+desk-auto-resolve = Resolve after days waiting on the customer
+desk-auto-close = Close after days resolved
+desk-auto-reply = Send the suggested reply automatically
+desk-save = Save
+desk-saved = Settings saved
+desk-agents = Agents available for round-robin assignment
+desk-canned = Canned replies
+desk-inactive = Inactive
+desk-edit = Edit
+desk-add-canned = New canned reply
+desk-canned-title = Title
+desk-canned-ar = Arabic text
+desk-canned-en = English text
+desk-canned-placeholders = Fields you can use: {"{{"}firstName{"}}"}, {"{{"}lastName{"}}"}, {"{{"}orderNumber{"}}"}, {"{{"}ticketNumber{"}}"}, {"{{"}agentName{"}}"}
+desk-active = Active
+desk-intents = Keywords for detecting what the customer wants
+desk-intents-hint = Compared after folding (no diacritics or tatweel; hamza forms and taa marbuta unified), in order: the first intent that matches wins.
+desk-save-intents = Save the keywords

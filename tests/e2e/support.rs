@@ -88,6 +88,23 @@ async fn an_agent_takes_answers_resolves_and_rates_a_ticket() -> Result<()> {
     app.click("[data-testid=queue-all]").await?;
     app.wait_text("[data-testid=ticket-row]", "Resolved").await?;
     app.screenshot("39-inbox-queue-en").await?;
+
+    // The desk's calendar: a proposed holiday confirmed, saved, and the open tickets
+    // re-timed under it.
+    app.click("[data-testid=nav-settings]").await?;
+    app.wait_text("[data-testid=proposed-holidays]", "Eid al-Fitr (day 1)").await?;
+    app.wait_text("[data-testid=proposed-holidays]", "Shawwal").await?;
+    app.click("[data-testid=holiday-confirm]").await?;
+    app.wait_text("[data-testid=holidays]", "17 February").await?;
+    app.click("[data-testid=save-sla]").await?;
+    app.wait_text("[data-testid=desk-settings-message]", "Calendar and targets saved").await?;
+    app.eval("document.querySelector('[data-testid=desk-settings]').scrollIntoView({block: 'start'}); return true").await?;
+    app.screenshot("40-desk-settings-en").await?;
+    app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("[data-testid=desk-settings-message]", "حُفظ التقويم والمهل").await?;
+    app.wait_text("[data-testid=proposed-holidays]", "عيد الفطر").await?;
+    app.eval("document.querySelector('[data-testid=proposed-holidays]').scrollIntoView({block: 'center'}); return true").await?;
+    app.screenshot("41-desk-settings-ar").await?;
     app.close().await?;
     Ok(())
 }

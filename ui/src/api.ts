@@ -48,6 +48,12 @@ import type { FilledReply } from "./bindings/FilledReply";
 import type { StaffMember } from "./bindings/StaffMember";
 import type { StaffUser } from "./bindings/StaffUser";
 import type { Attachment } from "./bindings/Attachment";
+import type { DeskSettings } from "./bindings/DeskSettings";
+import type { SlaSettings } from "./bindings/SlaSettings";
+import type { SupportSettings } from "./bindings/SupportSettings";
+import type { SmartReplySettings } from "./bindings/SmartReplySettings";
+import type { ProposedHoliday } from "./bindings/ProposedHoliday";
+import type { CannedReplyDraft } from "./bindings/CannedReplyDraft";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -120,4 +126,12 @@ export const api = {
   attachFile: (ticketId: string, path: string) => invoke<Attachment>("attach_file", { ticketId, path }),
   attachmentData: (id: string) => invoke<string>("attachment_data", { id }),
   notifyNewTickets: (title: string, body: string) => invoke<void>("notify_new_tickets", { title, body }),
+  deskSettings: () => invoke<DeskSettings>("desk_settings"),
+  saveSlaSettings: (settings: SlaSettings) => invoke<void>("save_sla_settings", { settings }),
+  saveSupportSettings: (settings: SupportSettings) => invoke<void>("save_support_settings", { settings }),
+  saveSmartReplySettings: (settings: SmartReplySettings) => invoke<void>("save_smart_reply_settings", { settings }),
+  proposedHolidays: (year: number) => invoke<ProposedHoliday[]>("proposed_holidays", { year }),
+  setStaffAvailable: (id: string, available: boolean) => invoke<void>("set_staff_available", { id, available }),
+  allCannedReplies: () => invoke<CannedReply[]>("all_canned_replies"),
+  saveCannedReply: (draft: CannedReplyDraft) => invoke<CannedReply>("save_canned_reply", { draft }),
 };

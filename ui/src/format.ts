@@ -34,3 +34,16 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormats[lang].format(date);
 }
+
+// The Hijri date beside a Gregorian one (SPEC §9), by the Umm al-Qura calendar the core
+// uses for holidays and seasonal campaigns.
+const hijriFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat("ar-LY-u-ca-islamic-umalqura-nu-latn", { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB-u-ca-islamic-umalqura", { dateStyle: "long", timeZone: "UTC" }),
+};
+
+export function formatHijri(isoDate: string | null | undefined, lang: Lang): string | null {
+  if (!isoDate) return null;
+  const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : hijriFormats[lang].format(date);
+}

@@ -9,6 +9,7 @@
 //! id rather than prose. This crate knows nothing of Tauri, HTTP or the command line.
 
 pub mod arabic;
+pub mod calendar;
 pub mod customers;
 pub mod db;
 pub mod demo;

@@ -8,6 +8,8 @@ use eishro_core::support::attachments::{self, Attachment};
 use eishro_core::support::canned::{self, CannedReply, FilledReply};
 use eishro_core::support::inbox::{self, InboxFilter, InboxPage, QueueCounts, SavedInboxView};
 use eishro_core::support::{self, tickets, Assignee, Message, NewTicket, ReplyKind, Ticket, TicketDetail, TicketStatus};
+use eishro_core::calendar::{self, ProposedHoliday};
+use eishro_core::support::{DeskSettings, SlaSettings, SmartReplySettings, SupportSettings};
 use eishro_core::CoreError;
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
@@ -172,4 +174,48 @@ pub fn notify_new_tickets(app: AppHandle, title: String, body: String) {
     if let Err(error) = app.notification().builder().title(title).body(body).show() {
         tracing::warn!(?error, "could not show a desktop notification");
     }
+}
+
+#[tauri::command]
+pub async fn desk_settings(state: State<'_, AppState>) -> CommandResult<DeskSettings> {
+    support::desk_settings(&state.pool).await.map_err(to_payload)
+}
+
+/// Saves the SLA targets and store calendar; every active ticket is re-timed.
+#[tauri::command]
+pub async fn save_sla_settings(state: State<'_, AppState>, settings: SlaSettings) -> CommandResult<()> {
+    support::save_sla_settings(&state.pool, &state.actor, settings, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_support_settings(state: State<'_, AppState>, settings: SupportSettings) -> CommandResult<()> {
+    support::save_settings(&state.pool, &state.actor, settings, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_smart_reply_settings(state: State<'_, AppState>, settings: SmartReplySettings) -> CommandResult<()> {
+    support::save_smart_reply_settings(&state.pool, &state.actor, settings, Utc::now()).await.map_err(to_payload)
+}
+
+/// Libya's public holidays for a year, Hijri ones by the Umm al-Qura calendar, for the
+/// merchant to confirm or shift.
+#[tauri::command]
+pub fn proposed_holidays(year: i32) -> Vec<ProposedHoliday> {
+    calendar::proposed_holidays(year)
+}
+
+#[tauri::command]
+pub async fn set_staff_available(state: State<'_, AppState>, id: String, available: bool) -> CommandResult<()> {
+    staff::set_available(&state.pool, &id, available).await.map_err(to_payload)
+}
+
+/// Every canned reply, deactivated ones too, for the settings.
+#[tauri::command]
+pub async fn all_canned_replies(state: State<'_, AppState>) -> CommandResult<Vec<CannedReply>> {
+    canned::list(&state.pool, true, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_canned_reply(state: State<'_, AppState>, draft: canned::CannedReplyDraft) -> CommandResult<CannedReply> {
+    canned::save(&state.pool, draft, Utc::now()).await.map_err(to_payload)
 }

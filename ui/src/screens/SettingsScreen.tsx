@@ -11,6 +11,7 @@ import type { TaskRules } from "../bindings/TaskRules";
 import { formatMoney } from "../format";
 import { useErrorText, useLanguage, useT } from "../i18n";
 import { SegmentBadge } from "./SegmentBadge";
+import { SupportSettings } from "./SupportSettings";
 
 /**
  * Settings (SPEC §2.1, §2.4, §3.5): the tier thresholds and margin, with the total spent
@@ -142,6 +143,7 @@ export function SettingsScreen() {
             ))}
           </Stack>
         </Card>
+        <SupportSettings />
       </Stack>
     </div>
   );

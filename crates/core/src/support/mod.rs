@@ -220,3 +220,75 @@ pub async fn save_sla_settings(
     tx.commit().await?;
     Ok(())
 }
+
+/// Saves the desk's settings (subcategories, automatic moves, auto-reply, attachment
+/// limits), refusing values that would break the desk.
+pub async fn save_settings(pool: &sqlx::SqlitePool, actor: &crate::staff::Actor, new: SupportSettings, now: chrono::DateTime<chrono::Utc>) -> crate::Result<()> {
+    use crate::error::FieldError;
+    let mut errors = Vec::new();
+    if !(1..=90).contains(&new.auto_resolve_after_days) {
+        errors.push(FieldError::new("autoResolveAfterDays", "support-error-days").with_arg("max", 90));
+    }
+    if !(1..=90).contains(&new.auto_close_after_days) {
+        errors.push(FieldError::new("autoCloseAfterDays", "support-error-days").with_arg("max", 90));
+    }
+    if new.max_attachment_bytes == 0 || new.max_attachment_bytes > 50 * 1024 * 1024 {
+        errors.push(FieldError::new("maxAttachmentBytes", "support-error-attachment-size").with_arg("max", 50));
+    }
+    if !errors.is_empty() {
+        return Err(crate::CoreError::Invalid(errors));
+    }
+    crate::settings::set(pool, actor, SETTINGS_KEY, &new, now).await
+}
+
+/// Saves the intent keywords and reply templates (SPEC §7.7: keywords are settings,
+/// stored verbatim). Every intent keeps at least one keyword, and a reply may use only
+/// placeholders the desk can fill.
+pub async fn save_smart_reply_settings(
+    pool: &sqlx::SqlitePool,
+    actor: &crate::staff::Actor,
+    new: SmartReplySettings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::Result<()> {
+    use crate::error::FieldError;
+    let mut errors = Vec::new();
+    for (i, rule) in new.rules.iter().enumerate() {
+        if rule.keywords.iter().all(|k| k.trim().is_empty()) {
+            errors.push(FieldError::new(format!("rules.{i}.keywords"), "error-required"));
+        }
+    }
+    let known = template::ReplyContext {
+        first_name: Some("x".into()),
+        last_name: Some("x".into()),
+        order_number: Some("x".into()),
+        ticket_number: Some("x".into()),
+        agent_name: Some("x".into()),
+    };
+    for (intent, reply) in &new.replies {
+        for (lang, text) in [("ar", &reply.ar), ("en", &reply.en)] {
+            if text.trim().is_empty() {
+                errors.push(FieldError::new(format!("replies.{}.{lang}", intent.as_str()), "error-required"));
+            } else if let Err((_, missing)) = template::fill(text, &known) {
+                errors.push(FieldError::new(format!("replies.{}.{lang}", intent.as_str()), "canned-error-placeholder").with_arg("placeholder", missing.join(", ")));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(crate::CoreError::Invalid(errors));
+    }
+    crate::settings::set(pool, actor, SMART_REPLIES_KEY, &new, now).await
+}
+
+/// Everything the desk's settings card edits, in one read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeskSettings {
+    pub support: SupportSettings,
+    pub sla: SlaSettings,
+    pub smart_replies: SmartReplySettings,
+}
+
+pub async fn desk_settings(pool: &sqlx::SqlitePool) -> crate::Result<DeskSettings> {
+    Ok(DeskSettings { support: settings(pool).await?, sla: sla_settings(pool).await?, smart_replies: smart_reply_settings(pool).await? })
+}
