@@ -251,3 +251,5 @@ desk-active = Active
 desk-intents = Keywords for detecting what the customer wants
 desk-intents-hint = Compared after folding (no diacritics or tatweel; hamza forms and taa marbuta unified), in order: the first intent that matches wins.
 desk-save-intents = Save the keywords
+inbox-subcategory = Subcategory (optional)
+inbox-subcategory-hint = Choose a category to see its subcategories, or type your own

@@ -68,3 +68,31 @@ fn no_search_text_is_an_fts_syntax_error() {
         })
         .unwrap();
 }
+
+proptest! {
+    /// Intent detection takes any text a customer sends without failing, and decorating a
+    /// message with harakat and tatweel, as people do, never changes its intent (SPEC §7.7
+    /// Resolution: matching works on normalised text).
+    #[test]
+    fn decorating_a_message_never_changes_its_intent(
+        text in messy_text(),
+        keyword in prop::sample::select(vec!["وين طلبي", "ما نجح الدفع", "ما وصل الطلب", "مواصفات", "شكوى", "غير راضي", "حالة الطلب"]),
+        marks in proptest::collection::vec(prop::sample::select(vec!['\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0640}']), 0..6),
+    ) {
+        use eishro_core::support::intent::{detect, order_number_in, SmartReplySettings};
+        let settings = SmartReplySettings::default();
+        let message = format!("{text} {keyword} {text}");
+        let plain = detect(&message, &settings);
+        let mut decorated = String::new();
+        for (i, c) in message.chars().enumerate() {
+            decorated.push(c);
+            if let Some(mark) = marks.get(i % (marks.len().max(1))) {
+                if ('\u{0621}'..='\u{064A}').contains(&c) {
+                    decorated.push(*mark);
+                }
+            }
+        }
+        prop_assert_eq!(detect(&decorated, &settings), plain);
+        let _ = order_number_in(&text);
+    }
+}

@@ -25,6 +25,9 @@ export function NewTicketModal({ opened, onClose, onCreated }: { opened: boolean
   const [category, setCategory] = useState<string | null>(null);
   const [channel, setChannel] = useState<string>("phone");
   const [orderRef, setOrderRef] = useState("");
+  const [subcategory, setSubcategory] = useState("");
+  const desk = useQuery({ queryKey: ["desk-settings"], queryFn: api.deskSettings, enabled: opened });
+  const subcategories = desk.data?.support.subcategories.find(([c]) => c === category)?.[1] ?? [];
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const found = useQuery({
@@ -44,7 +47,7 @@ export function NewTicketModal({ opened, onClose, onCreated }: { opened: boolean
         description,
         priority: priority as Priority | null,
         category: category as Category | null,
-        subcategory: null,
+        subcategory: subcategory.trim() || null,
         channel: channel as Channel,
         orderRef: orderRef.trim() || null,
       });
@@ -53,6 +56,7 @@ export function NewTicketModal({ opened, onClose, onCreated }: { opened: boolean
       setSubject("");
       setDescription("");
       setOrderRef("");
+      setSubcategory("");
       onCreated(ticket);
     } catch (e) {
       const payload = e as { fields?: FieldError[] };
@@ -119,6 +123,13 @@ export function NewTicketModal({ opened, onClose, onCreated }: { opened: boolean
             onChange={(v) => v && setChannel(v)}
           />
         </Group>
+        <Autocomplete
+          label={t("inbox-subcategory")}
+          description={category ? undefined : t("inbox-subcategory-hint")}
+          data={subcategories}
+          value={subcategory}
+          onChange={setSubcategory}
+        />
         <TextInput label={t("inbox-new-order")} value={orderRef} onChange={(e) => setOrderRef(e.currentTarget.value)} error={fields.orderRef} dir="ltr" />
         {error && <Text c="red" size="sm">{error}</Text>}
         <Group justify="flex-end">

@@ -148,7 +148,10 @@ export const TicketPane = forwardRef<TicketPaneHandle, { detail: TicketDetail; s
               <Text size="sm" c="dimmed"><Ltr>{ticket.ticketNumber}</Ltr></Text>
               <StatusBadge status={ticket.status} />
               <PriorityBadge priority={ticket.priority} />
-              <Badge size="sm" variant="default">{t("ticket-category", { category: ticket.category })}</Badge>
+              <Badge size="sm" variant="default">
+                {t("ticket-category", { category: ticket.category })}
+                {ticket.subcategory && ` · ${ticket.subcategory}`}
+              </Badge>
               <Badge size="sm" variant="default">{t("ticket-channel", { channel: ticket.channel })}</Badge>
               {ticket.escalated && <Badge size="sm" color="red">{t("inbox-escalated")}</Badge>}
               {ticket.reopenedCount > 0 && <Badge size="sm" variant="outline">{t("inbox-reopened", { count: ticket.reopenedCount })}</Badge>}
