@@ -127,15 +127,17 @@ fn label(lang: Lang, id: &str, key: &str, value: &str) -> String {
     i18n::message(lang, id, &[(key.to_string(), value.to_string())].into_iter().collect())
 }
 
-fn line(lang: Lang, t: &tickets::Ticket) -> String {
+/// A ticket as one line: number, status, priority, customer, subject.
+fn line_of(lang: Lang, number: &str, status: TicketStatus, priority: Priority, customer: &str, subject: &str) -> String {
     format!(
-        "{}\t{}\t{}\t{}\t{}",
-        t.ticket_number,
-        label(lang, "ticket-status", "status", t.status.as_str()),
-        label(lang, "ticket-priority", "priority", t.priority.as_str()),
-        t.customer_name,
-        t.subject
+        "{number}\t{}\t{}\t{customer}\t{subject}",
+        label(lang, "ticket-status", "status", status.as_str()),
+        label(lang, "ticket-priority", "priority", priority.as_str()),
     )
+}
+
+fn line(lang: Lang, t: &tickets::Ticket) -> String {
+    line_of(lang, &t.ticket_number, t.status, t.priority, &t.customer_name, &t.subject)
 }
 
 pub async fn run(
@@ -182,15 +184,7 @@ pub async fn run(
                 print(out, &page)?;
             } else {
                 for row in &page.rows {
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}\t{}",
-                        row.ticket_number,
-                        label(lang, "ticket-status", "status", row.status.as_str()),
-                        label(lang, "ticket-priority", "priority", row.priority.as_str()),
-                        row.customer_name,
-                        row.subject
-                    )?;
+                    writeln!(out, "{}", line_of(lang, &row.ticket_number, row.status, row.priority, &row.customer_name, &row.subject))?;
                 }
                 writeln!(out, "{} / {}", page.rows.len(), page.total)?;
             }

@@ -313,6 +313,12 @@ async fn retime(conn: &mut SqliteConnection, id: &str, settings: &SlaSettings, n
     Ok(())
 }
 
+/// [`retime`] under the stored SLA settings: after every change to a ticket.
+async fn retime_now(conn: &mut SqliteConnection, id: &str, now: DateTime<Utc>) -> Result<()> {
+    let settings = sla_on(conn).await?;
+    retime(conn, id, &settings, now).await
+}
+
 /// Re-times every active ticket (the SLA settings changed).
 pub(crate) async fn retime_active(conn: &mut SqliteConnection, settings: &SlaSettings, now: DateTime<Utc>) -> Result<()> {
     let ids: Vec<String> = sqlx::query_scalar(&format!("SELECT id FROM tickets WHERE {ACTIVE}")).fetch_all(&mut *conn).await?;
@@ -404,8 +410,7 @@ pub(crate) async fn create_on(conn: &mut SqliteConnection, actor: &Actor, new: N
     .await?;
     push_status(conn, &id, TicketStatus::Open, actor.audit_name(), now).await?;
     auto_reply(conn, &id, now).await?;
-    let sla = sla_on(conn).await?;
-    retime(conn, &id, &sla, now).await?;
+    retime_now(conn, &id, now).await?;
     Ok(id)
 }
 
@@ -500,8 +505,7 @@ pub async fn set_status(pool: &SqlitePool, actor: &Actor, id: &str, to: TicketSt
     let ticket = load(&mut tx, id).await?;
     status::check(ticket.status, to).map_err(|e| CoreError::Invalid(vec![e]))?;
     move_to(&mut tx, &ticket, to, actor.audit_name(), now).await?;
-    let sla = sla_on(&mut tx).await?;
-    retime(&mut tx, id, &sla, now).await?;
+    retime_now(&mut tx, id, now).await?;
     let ticket = load(&mut tx, id).await?;
     tx.commit().await?;
     Ok(ticket)
@@ -553,8 +557,7 @@ pub async fn reply(pool: &SqlitePool, actor: &Actor, id: &str, kind: ReplyKind, 
             move_to(&mut tx, &ticket, to, actor.audit_name(), now).await?;
         }
     }
-    let sla = sla_on(&mut tx).await?;
-    retime(&mut tx, id, &sla, now).await?;
+    retime_now(&mut tx, id, now).await?;
     let message = load_message(&mut tx, &message_id).await?;
     tx.commit().await?;
     Ok(message)
@@ -620,8 +623,7 @@ pub async fn customer_message(pool: &SqlitePool, actor: &Actor, id: &str, body: 
     if !new_ticket {
         auto_reply(&mut tx, &target, now).await?;
     }
-    let sla = sla_on(&mut tx).await?;
-    retime(&mut tx, &target, &sla, now).await?;
+    retime_now(&mut tx, &target, now).await?;
     let outcome = CustomerMessageOutcome { ticket: load(&mut tx, &target).await?, message: load_message(&mut tx, &message_id).await?, new_ticket };
     tx.commit().await?;
     Ok(outcome)
@@ -713,8 +715,7 @@ pub async fn assign(pool: &SqlitePool, actor: &Actor, id: &str, assignee: Assign
     if let After::Status(to) = after {
         move_to(&mut tx, &ticket, to, actor.audit_name(), now).await?;
     }
-    let sla = sla_on(&mut tx).await?;
-    retime(&mut tx, id, &sla, now).await?;
+    retime_now(&mut tx, id, now).await?;
     let ticket = load(&mut tx, id).await?;
     tx.commit().await?;
     Ok(ticket)
@@ -799,9 +800,8 @@ pub async fn merge(pool: &SqlitePool, actor: &Actor, keep: &str, other: &str, no
         .execute(&mut *tx)
         .await?;
     push_status(&mut tx, other, TicketStatus::Closed, actor.audit_name(), now).await?;
-    let sla = sla_on(&mut tx).await?;
-    retime(&mut tx, keep, &sla, now).await?;
-    retime(&mut tx, other, &sla, now).await?;
+    retime_now(&mut tx, keep, now).await?;
+    retime_now(&mut tx, other, now).await?;
     update_satisfaction(&mut tx, &kept.customer_id).await?;
     let ticket = load(&mut tx, keep).await?;
     tx.commit().await?;
