@@ -16,6 +16,7 @@ pub mod demo;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod loyalty;
 pub mod import;
 pub mod money;
 pub mod orders;
