@@ -5,5 +5,6 @@
 //! its breakdown, campaign stacking, category shares, reversals for refunds) and [`lots`]
 //! (FIFO consumption, expiry, a balance that never goes below zero).
 
+pub mod campaigns;
 pub mod lots;
 pub mod points;

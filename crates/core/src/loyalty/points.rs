@@ -133,7 +133,7 @@ pub fn calculate(input: &PointsInput<'_>) -> Breakdown {
     let purchase = floor(Decimal::from(input.item_value.dirhams().max(0)) * input.points_per_dinar / Decimal::from(1000)).max(0);
     let mut running = purchase;
     let mut lines = vec![BreakdownLine { line: "purchasePoints".into(), points: purchase, multiplier: None, share: None }];
-    let mut push = |lines: &mut Vec<BreakdownLine>, running: &mut i64, line: String, multiplier: Decimal, s: Decimal| {
+    let push = |lines: &mut Vec<BreakdownLine>, running: &mut i64, line: String, multiplier: Decimal, s: Decimal| {
         let points = bonus(*running, s, multiplier);
         *running += points;
         lines.push(BreakdownLine { line, points, multiplier: Some(multiplier), share: (s != Decimal::ONE).then_some(s) });
