@@ -72,6 +72,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../locales/en/support.ftl"),
     ),
     (
+        "loyalty.ftl",
+        include_str!("../../../locales/ar/loyalty.ftl"),
+        include_str!("../../../locales/en/loyalty.ftl"),
+    ),
+    (
         "orders.ftl",
         include_str!("../../../locales/ar/orders.ftl"),
         include_str!("../../../locales/en/orders.ftl"),

@@ -7,4 +7,5 @@
 
 pub mod campaigns;
 pub mod lots;
+pub mod rewards;
 pub mod points;
