@@ -1,0 +1,566 @@
+//! The points ledger (SPEC §4.4–§4.6): append-only entries, the lots credits make, and
+//! the use-cases that move points — redeem a reward for a voucher, cancel a voucher,
+//! adjust by hand, expire lots. Every debit asks [`super::lots`] which lots it takes; the
+//! database refuses any write that would take a balance below zero (migration 8), so a
+//! bug here fails loudly instead of overdrawing.
+
+use chrono::{DateTime, Utc};
+use rand::SeedableRng;
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection, SqlitePool};
+use ts_rs::TS;
+
+use super::lots::{self, Consumption, Lot, Taken};
+use super::rewards::{self, Reward, RewardType};
+use super::settings_on;
+use crate::error::{CoreError, FieldError, Result};
+use crate::money::Money;
+use crate::staff::{Actor, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EntryType {
+    Earn,
+    Referral,
+    Adjustment,
+    RedemptionCancel,
+    Redeem,
+    Reversal,
+    Expire,
+}
+
+impl EntryType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryType::Earn => "earn",
+            EntryType::Referral => "referral",
+            EntryType::Adjustment => "adjustment",
+            EntryType::RedemptionCancel => "redemption_cancel",
+            EntryType::Redeem => "redeem",
+            EntryType::Reversal => "reversal",
+            EntryType::Expire => "expire",
+        }
+    }
+
+    fn parse(text: &str) -> EntryType {
+        serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or(EntryType::Adjustment)
+    }
+}
+
+/// One ledger entry as the profile's loyalty card and `crm loyalty history` show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LedgerEntry {
+    pub id: String,
+    pub customer_id: String,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub entry_type: EntryType,
+    #[ts(type = "number")]
+    pub points: i64,
+    pub order_id: Option<String>,
+    pub voucher_id: Option<String>,
+    pub campaign_id: Option<String>,
+    pub breakdown: Option<super::points::Breakdown>,
+    pub lot_expires_at: Option<String>,
+    pub consumed_lots: Vec<Taken>,
+    #[ts(type = "number")]
+    pub unrecovered: i64,
+    pub created_at: String,
+    pub created_by: String,
+    pub note: String,
+}
+
+const ENTRY_COLUMNS: &str = "id, customer_id, type, points, order_id, voucher_id, campaign_id, breakdown, lot_expires_at, consumed_lots,
+     unrecovered, created_at, created_by, note";
+
+fn entry_from_row(row: &sqlx::sqlite::SqliteRow) -> LedgerEntry {
+    let json = |column: &str| row.get::<Option<String>, _>(column);
+    LedgerEntry {
+        id: row.get("id"),
+        customer_id: row.get("customer_id"),
+        entry_type: EntryType::parse(row.get("type")),
+        points: row.get("points"),
+        order_id: row.get("order_id"),
+        voucher_id: row.get("voucher_id"),
+        campaign_id: row.get("campaign_id"),
+        breakdown: json("breakdown").and_then(|b| serde_json::from_str(&b).ok()),
+        lot_expires_at: row.get("lot_expires_at"),
+        consumed_lots: json("consumed_lots").and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
+        unrecovered: row.get("unrecovered"),
+        created_at: row.get("created_at"),
+        created_by: row.get("created_by"),
+        note: row.get("note"),
+    }
+}
+
+pub async fn balance(pool: &SqlitePool, customer_id: &str) -> Result<i64> {
+    balance_on(&mut *pool.acquire().await?, customer_id).await
+}
+
+async fn balance_on(conn: &mut SqliteConnection, customer_id: &str) -> Result<i64> {
+    let balance: Option<i64> = sqlx::query_scalar("SELECT balance FROM loyalty_balances WHERE customer_id = ?").bind(customer_id).fetch_optional(&mut *conn).await?;
+    Ok(balance.unwrap_or(0))
+}
+
+/// A customer's entries, newest first.
+pub async fn history(pool: &SqlitePool, customer_id: &str) -> Result<Vec<LedgerEntry>> {
+    let rows = sqlx::query(&format!("SELECT {ENTRY_COLUMNS} FROM loyalty_entries WHERE customer_id = ? ORDER BY created_at DESC, rowid DESC"))
+        .bind(customer_id)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.iter().map(entry_from_row).collect())
+}
+
+/// A credit to write: the entry and the lot it makes.
+pub(crate) struct Credit<'a> {
+    pub customer_id: &'a str,
+    pub entry_type: EntryType,
+    pub points: i64,
+    pub order_id: Option<&'a str>,
+    pub voucher_id: Option<&'a str>,
+    pub campaign_id: Option<&'a str>,
+    pub referred_customer_id: Option<&'a str>,
+    pub breakdown: Option<&'a super::points::Breakdown>,
+    pub refunded_at_earn: Option<Money>,
+    pub expires_at: DateTime<Utc>,
+    /// The lot's place in the FIFO order: now, except for points coming back to where they
+    /// were (a cancelled voucher).
+    pub earned_at: Option<DateTime<Utc>>,
+    pub created_by: &'a str,
+    pub note: &'a str,
+}
+
+pub(crate) async fn credit(conn: &mut SqliteConnection, credit: Credit<'_>, now: DateTime<Utc>) -> Result<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, campaign_id, referred_customer_id, breakdown,
+             refunded_at_earn, lot_expires_at, created_at, created_by, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(credit.customer_id)
+    .bind(credit.entry_type.as_str())
+    .bind(credit.points)
+    .bind(credit.order_id)
+    .bind(credit.voucher_id)
+    .bind(credit.campaign_id)
+    .bind(credit.referred_customer_id)
+    .bind(credit.breakdown.map(|b| serde_json::to_string(b).unwrap_or_default()))
+    .bind(credit.refunded_at_earn.map(|m| m.dirhams()))
+    .bind(credit.expires_at.to_rfc3339())
+    .bind(now.to_rfc3339())
+    .bind(credit.created_by)
+    .bind(credit.note)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("INSERT INTO loyalty_lots (entry_id, customer_id, order_id, earned_at, expires_at, points, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(&id)
+        .bind(credit.customer_id)
+        .bind(credit.order_id)
+        .bind(credit.earned_at.unwrap_or(now).to_rfc3339())
+        .bind(credit.expires_at.to_rfc3339())
+        .bind(credit.points)
+        .bind(credit.points)
+        .execute(&mut *conn)
+        .await?;
+    Ok(id)
+}
+
+async fn lots_of(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<Lot>> {
+    let rows: Vec<(String, String, String, i64, Option<String>)> =
+        sqlx::query_as("SELECT entry_id, earned_at, expires_at, remaining, order_id FROM loyalty_lots WHERE customer_id = ? AND remaining > 0")
+            .bind(customer_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(entry_id, earned, expires, remaining, order_id)| {
+            Some(Lot {
+                entry_id,
+                earned_at: crate::time::parse_instant(&earned)?,
+                expires_at: crate::time::parse_instant(&expires)?,
+                remaining,
+                order_id,
+            })
+        })
+        .collect())
+}
+
+/// A debit to write.
+pub(crate) struct Debit<'a> {
+    pub customer_id: &'a str,
+    pub entry_type: EntryType,
+    pub points: i64,
+    /// A reversal takes its own order's lot first.
+    pub own_order: Option<&'a str>,
+    pub voucher_id: Option<&'a str>,
+    /// A reversal records what it cannot take as `unrecovered`; anything else is refused.
+    pub shortfall_allowed: bool,
+    pub created_by: &'a str,
+    pub note: &'a str,
+}
+
+/// Takes points from the customer's live lots, oldest first. Refused with
+/// `shortfall_error` when the lots do not hold enough and a shortfall is not allowed.
+pub(crate) async fn debit(conn: &mut SqliteConnection, debit: Debit<'_>, shortfall_error: &str, now: DateTime<Utc>) -> Result<(String, Consumption)> {
+    let mut lots = lots_of(conn, debit.customer_id).await?;
+    let used = lots::consume(&mut lots, debit.points, debit.own_order, now);
+    if used.shortfall > 0 && !debit.shortfall_allowed {
+        let balance = lots::live_balance(&lots, now) + used.points();
+        return Err(CoreError::Invalid(vec![FieldError::new("points", shortfall_error).with_arg("balance", balance).with_arg("required", debit.points)]));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    sqlx::query(
+        "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, consumed_lots, unrecovered, created_at, created_by, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(debit.customer_id)
+    .bind(debit.entry_type.as_str())
+    .bind(-used.points())
+    .bind(debit.own_order)
+    .bind(debit.voucher_id)
+    .bind(serde_json::to_string(&used.taken).unwrap_or_default())
+    .bind(used.shortfall)
+    .bind(now.to_rfc3339())
+    .bind(debit.created_by)
+    .bind(debit.note)
+    .execute(&mut *conn)
+    .await?;
+    for taken in &used.taken {
+        sqlx::query("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?").bind(taken.points).bind(&taken.entry_id).execute(&mut *conn).await?;
+    }
+    Ok((id, used))
+}
+
+/// A reward voucher (SPEC §4.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Voucher {
+    pub id: String,
+    pub code: String,
+    pub reward_id: String,
+    pub reward_name: String,
+    pub customer_id: String,
+    #[ts(type = "number")]
+    pub points: i64,
+    pub issued_at: String,
+    pub expires_at: String,
+    pub status: VoucherStatus,
+    pub used_order_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum VoucherStatus {
+    Issued,
+    Used,
+    Expired,
+    Cancelled,
+}
+
+impl VoucherStatus {
+    fn parse(text: &str) -> VoucherStatus {
+        serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or(VoucherStatus::Issued)
+    }
+}
+
+const VOUCHER_COLUMNS: &str =
+    "v.id, v.code, v.reward_id, r.name AS reward_name, v.customer_id, v.points, v.issued_at, v.expires_at, v.status, v.used_order_id";
+
+fn voucher_from_row(row: &sqlx::sqlite::SqliteRow) -> Voucher {
+    Voucher {
+        id: row.get("id"),
+        code: row.get("code"),
+        reward_id: row.get("reward_id"),
+        reward_name: row.get("reward_name"),
+        customer_id: row.get("customer_id"),
+        points: row.get("points"),
+        issued_at: row.get("issued_at"),
+        expires_at: row.get("expires_at"),
+        status: VoucherStatus::parse(row.get("status")),
+        used_order_id: row.get("used_order_id"),
+    }
+}
+
+async fn voucher_on(conn: &mut SqliteConnection, id: &str) -> Result<Voucher> {
+    let row = sqlx::query(&format!("SELECT {VOUCHER_COLUMNS} FROM vouchers v JOIN rewards r ON r.id = v.reward_id WHERE v.id = ?1 OR v.code = upper(?1)"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::Invalid(vec![FieldError::new("voucher", "voucher-error-missing")]))?;
+    Ok(voucher_from_row(&row))
+}
+
+pub async fn vouchers(pool: &SqlitePool, customer_id: &str) -> Result<Vec<Voucher>> {
+    let rows = sqlx::query(&format!("SELECT {VOUCHER_COLUMNS} FROM vouchers v JOIN rewards r ON r.id = v.reward_id WHERE v.customer_id = ? ORDER BY v.issued_at DESC"))
+        .bind(customer_id)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.iter().map(voucher_from_row).collect())
+}
+
+pub async fn rewards(pool: &SqlitePool) -> Result<Vec<Reward>> {
+    let rows = sqlx::query("SELECT id, name, points_required, type, value, max_discount, product_id, valid_for_days, category, active FROM rewards ORDER BY points_required, id")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.iter().map(reward_from_row).collect())
+}
+
+fn reward_from_row(row: &sqlx::sqlite::SqliteRow) -> Reward {
+    Reward {
+        id: row.get("id"),
+        name: row.get("name"),
+        points_required: row.get("points_required"),
+        reward_type: serde_json::from_value(serde_json::Value::String(row.get("type"))).unwrap_or(RewardType::Discount),
+        value: row.get("value"),
+        max_discount: row.get::<Option<i64>, _>("max_discount").map(Money::from_dirhams),
+        product_id: row.get("product_id"),
+        valid_for_days: row.get("valid_for_days"),
+        category: row.get("category"),
+        active: row.get("active"),
+    }
+}
+
+/// Redeems a reward (SPEC §4.6): checks every precondition first, then in one immediate
+/// transaction debits `pointsRequired` (never another amount) from the oldest lots and
+/// issues a voucher. Two redemptions racing for the same points are serialised by the
+/// write lock: the second sees the first's debit and is refused.
+pub async fn redeem(pool: &SqlitePool, actor: &Actor, customer_id: &str, reward_id: &str, in_stock: bool, now: DateTime<Utc>) -> Result<Voucher> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let reward = sqlx::query("SELECT id, name, points_required, type, value, max_discount, product_id, valid_for_days, category, active FROM rewards WHERE id = ?")
+        .bind(reward_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| reward_from_row(&row))
+        .ok_or_else(|| CoreError::Invalid(vec![FieldError::new("reward", "redeem-error-missing")]))?;
+    let settings = settings_on(&mut tx).await?;
+    let balance = balance_on(&mut tx, customer_id).await?;
+    let problems = rewards::redemption_problems(&reward, balance, settings.minimum_redemption, in_stock);
+    if !problems.is_empty() {
+        return Err(CoreError::Invalid(problems));
+    }
+    let voucher_id = uuid::Uuid::now_v7().to_string();
+    let (entry_id, _) = debit(
+        &mut tx,
+        Debit {
+            customer_id,
+            entry_type: EntryType::Redeem,
+            points: reward.points_required,
+            own_order: None,
+            voucher_id: Some(&voucher_id),
+            shortfall_allowed: false,
+            created_by: actor.audit_name(),
+            note: &reward.name,
+        },
+        "redeem-error-balance",
+        now,
+    )
+    .await?;
+    let mut rng = rand_chacha::ChaCha8Rng::from_entropy();
+    // A clash among 32^10 codes is unlikely; the unique index makes one fail loudly.
+    let code = rewards::voucher_code(&mut rng);
+    sqlx::query(
+        "INSERT INTO vouchers (id, code, reward_id, customer_id, points, redeem_entry_id, issued_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'issued')",
+    )
+    .bind(&voucher_id)
+    .bind(&code)
+    .bind(&reward.id)
+    .bind(customer_id)
+    .bind(reward.points_required)
+    .bind(&entry_id)
+    .bind(now.to_rfc3339())
+    .bind(rewards::end_of_day_plus(now, reward.valid_for_days).to_rfc3339())
+    .execute(&mut *tx)
+    .await?;
+    let voucher = voucher_on(&mut tx, &voucher_id).await?;
+    tx.commit().await?;
+    Ok(voucher)
+}
+
+/// Staff cancel an unused voucher (SPEC §4.6): its points come back with the expiry of the
+/// lots they came from; points whose lots have expired meanwhile are expired again at once.
+pub async fn cancel_voucher(pool: &SqlitePool, actor: &Actor, voucher: &str, now: DateTime<Utc>) -> Result<Voucher> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let found = voucher_on(&mut tx, voucher).await?;
+    if found.status != VoucherStatus::Issued {
+        return Err(CoreError::Invalid(vec![FieldError::new("voucher", "voucher-error-not-issued")]));
+    }
+    let consumed: Option<String> = sqlx::query_scalar("SELECT consumed_lots FROM loyalty_entries e JOIN vouchers v ON v.redeem_entry_id = e.id WHERE v.id = ?")
+        .bind(&found.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let consumed: Vec<Taken> = consumed.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default();
+    for taken in consumed {
+        let (earned, expires): (String, String) =
+            sqlx::query_as("SELECT earned_at, expires_at FROM loyalty_lots WHERE entry_id = ?").bind(&taken.entry_id).fetch_one(&mut *tx).await?;
+        let expires_at = crate::time::parse_instant(&expires).unwrap_or(now);
+        let restored = credit(
+            &mut tx,
+            Credit {
+                customer_id: &found.customer_id,
+                entry_type: EntryType::RedemptionCancel,
+                points: taken.points,
+                order_id: None,
+                voucher_id: Some(&found.id),
+                campaign_id: None,
+                referred_customer_id: None,
+                breakdown: None,
+                refunded_at_earn: None,
+                expires_at,
+                earned_at: crate::time::parse_instant(&earned),
+                created_by: actor.audit_name(),
+                note: "",
+            },
+            now,
+        )
+        .await?;
+        if expires_at <= now {
+            expire_lot(&mut tx, &found.customer_id, &restored, taken.points, now).await?;
+        }
+    }
+    sqlx::query("UPDATE vouchers SET status = 'cancelled', closed_at = ? WHERE id = ?").bind(now.to_rfc3339()).bind(&found.id).execute(&mut *tx).await?;
+    let voucher = voucher_on(&mut tx, &found.id).await?;
+    tx.commit().await?;
+    Ok(voucher)
+}
+
+/// Staff record that a voucher was used on an order (standalone mode; sync reports it
+/// otherwise).
+pub async fn use_voucher(pool: &SqlitePool, voucher: &str, order_id: Option<&str>, now: DateTime<Utc>) -> Result<Voucher> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let found = voucher_on(&mut tx, voucher).await?;
+    let expired = crate::time::parse_instant(&found.expires_at).is_some_and(|e| e <= now);
+    if found.status != VoucherStatus::Issued || expired {
+        return Err(CoreError::Invalid(vec![FieldError::new("voucher", "voucher-error-not-issued")]));
+    }
+    sqlx::query("UPDATE vouchers SET status = 'used', used_order_id = ?, closed_at = ? WHERE id = ?")
+        .bind(order_id)
+        .bind(now.to_rfc3339())
+        .bind(&found.id)
+        .execute(&mut *tx)
+        .await?;
+    let voucher = voucher_on(&mut tx, &found.id).await?;
+    tx.commit().await?;
+    Ok(voucher)
+}
+
+async fn expire_lot(conn: &mut SqliteConnection, customer_id: &str, lot: &str, points: i64, now: DateTime<Utc>) -> Result<()> {
+    let taken = vec![Taken { entry_id: lot.to_string(), points }];
+    sqlx::query(
+        "INSERT INTO loyalty_entries (id, customer_id, type, points, consumed_lots, created_at, created_by) VALUES (?, ?, 'expire', ?, ?, ?, 'system')",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(customer_id)
+    .bind(-points)
+    .bind(serde_json::to_string(&taken).unwrap_or_default())
+    .bind(now.to_rfc3339())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?").bind(points).bind(lot).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// A manual correction (SPEC §4.4 Addition): managers and admins only, with a reason. A
+/// credit makes a lot with the usual expiry; a debit that would overdraw is refused.
+pub async fn adjust(pool: &SqlitePool, actor: &Actor, customer_id: &str, points: i64, reason: &str, now: DateTime<Utc>) -> Result<LedgerEntry> {
+    let mut errors = Vec::new();
+    if !matches!(actor, Actor::Staff(user) if matches!(user.role, Role::Manager | Role::Admin)) {
+        errors.push(FieldError::new("actor", "loyalty-error-role"));
+    }
+    if reason.trim().is_empty() {
+        errors.push(FieldError::new("reason", "error-required"));
+    }
+    if points == 0 {
+        errors.push(FieldError::new("points", "loyalty-error-zero"));
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Invalid(errors));
+    }
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let known: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE id = ?").bind(customer_id).fetch_optional(&mut *tx).await?;
+    if known.is_none() {
+        return Err(CoreError::CustomerNotFound(customer_id.to_string()));
+    }
+    let settings = settings_on(&mut tx).await?;
+    let id = if points > 0 {
+        credit(
+            &mut tx,
+            Credit {
+                customer_id,
+                entry_type: EntryType::Adjustment,
+                points,
+                order_id: None,
+                voucher_id: None,
+                campaign_id: None,
+                referred_customer_id: None,
+                breakdown: None,
+                refunded_at_earn: None,
+                expires_at: rewards::end_of_day_plus(now, settings.points_expiry_days),
+                earned_at: None,
+                created_by: actor.audit_name(),
+                note: reason.trim(),
+            },
+            now,
+        )
+        .await?
+    } else {
+        let debit_of = Debit {
+            customer_id,
+            entry_type: EntryType::Adjustment,
+            points: -points,
+            own_order: None,
+            voucher_id: None,
+            shortfall_allowed: false,
+            created_by: actor.audit_name(),
+            note: reason.trim(),
+        };
+        debit(&mut tx, debit_of, "loyalty-error-overdraw", now).await?.0
+    };
+    let row = sqlx::query(&format!("SELECT {ENTRY_COLUMNS} FROM loyalty_entries WHERE id = ?")).bind(&id).fetch_one(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(entry_from_row(&row))
+}
+
+/// What the daily job did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExpiryRun {
+    #[ts(type = "number")]
+    pub lots: u64,
+    #[ts(type = "number")]
+    pub points: u64,
+    #[ts(type = "number")]
+    pub vouchers: u64,
+}
+
+/// The daily job (SPEC §4.4, §4.6): one `expire` entry per lot for whatever remains of it
+/// past its expiry, and unused vouchers past theirs marked expired (their points stay
+/// spent).
+pub async fn run_expiry(pool: &SqlitePool, now: DateTime<Utc>) -> Result<ExpiryRun> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let due: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT entry_id, customer_id, remaining FROM loyalty_lots WHERE remaining > 0 AND expires_at <= ? ORDER BY expires_at")
+            .bind(now.to_rfc3339())
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut run = ExpiryRun::default();
+    for (lot, customer_id, remaining) in due {
+        expire_lot(&mut tx, &customer_id, &lot, remaining, now).await?;
+        run.lots += 1;
+        run.points += remaining as u64;
+    }
+    run.vouchers = sqlx::query("UPDATE vouchers SET status = 'expired', closed_at = ?1 WHERE status = 'issued' AND expires_at <= ?1")
+        .bind(now.to_rfc3339())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(run)
+}
