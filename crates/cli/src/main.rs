@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod loyalty;
 mod tickets;
 
 use anyhow::Context;
@@ -56,6 +57,9 @@ enum Command {
     /// The support desk: open, list, show and work tickets.
     #[command(subcommand)]
     Tickets(tickets::TicketsCommand),
+    /// Points: balance, history, redeem a reward, adjust by hand.
+    #[command(subcommand)]
+    Loyalty(loyalty::LoyaltyCommand),
     /// The intent of a customer's message and the reply SPEC §7.7 suggests.
     Intent {
         message: String,
@@ -362,6 +366,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     match cli.command {
         Command::Tickets(command) => tickets::run(command, &pool, &actor, lang, now, &mut out).await?,
         Command::Intent { message, json } => tickets::intent(&pool, &message, json, &mut out).await?,
+        Command::Loyalty(command) => loyalty::run(command, &pool, &actor, now, &mut out).await?,
         Command::Customers(CustomersCommand::Search { query, limit, json }) => {
             let found = customers::search(&pool, &query, limit).await?;
             if json {

@@ -263,3 +263,27 @@ fn tickets_are_created_listed_worked_and_refused_where_spec_says() {
     assert_eq!(detail["ticket"]["satisfactionRating"], 5);
     assert_eq!(detail["customer"]["satisfactionScore"], "5.0");
 }
+
+#[test]
+fn loyalty_balance_adjust_redeem_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    crm(&db)
+        .args(["customers", "add", "--first-name", "مريم", "--last-name", "الزليتني", "--phone", "0944556677", "--email", "mariam@mail.ly", "--city", "زليتن", "--area", "المركز"])
+        .assert()
+        .success();
+    let balance = crm(&db).args(["loyalty", "balance", "0944556677", "--json"]).assert().success();
+    assert_eq!(json(&balance.get_output().stdout)["balance"], 0);
+    crm(&db).args(["loyalty", "adjust", "0944556677", "--points", "200", "--reason", "تعويض", "--json"]).assert().success();
+    let voucher = crm(&db).args(["loyalty", "redeem", "0944556677", "--reward", "reward_002", "--json"]).assert().success();
+    let voucher = json(&voucher.get_output().stdout);
+    assert_eq!((voucher["rewardName"].as_str(), voucher["status"].as_str()), (Some("شحن مجاني"), Some("issued")));
+    let refused = crm(&db).args(["--lang", "en", "loyalty", "adjust", "0944556677", "--points", "-80", "--reason", "x"]).assert().failure();
+    assert!(String::from_utf8_lossy(&refused.get_output().stderr).contains("The balance is only 50 points"));
+    let balance = crm(&db).args(["loyalty", "balance", "+218944556677", "--json"]).assert().success();
+    assert_eq!(json(&balance.get_output().stdout)["balance"], 50);
+    let history = crm(&db).args(["loyalty", "history", "0944556677", "--json"]).assert().success();
+    let history = json(&history.get_output().stdout);
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert_eq!(history[0]["type"], "redeem");
+}
