@@ -13,3 +13,7 @@ voucher-error-not-issued = القسيمة ليست صالحة للاستخدام
 loyalty-error-role = تعديل النقاط يدوياً للمدير أو صاحب المتجر فقط
 loyalty-error-zero = أدخل عدد نقاط غير الصفر
 loyalty-error-overdraw = الرصيد { $balance } نقطة فقط، ولا يمكن خصم { $required }
+loyalty-error-rate = النقاط لكل دينار يجب أن تكون أكبر من صفر
+loyalty-error-multiplier = المضاعف لا يقل عن 1
+loyalty-error-positive = القيم يجب أن تكون أكبر من صفر
+campaign-error-dates = تاريخ النهاية قبل تاريخ البداية

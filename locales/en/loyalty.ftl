@@ -13,3 +13,7 @@ voucher-error-not-issued = The voucher cannot be used or cancelled (it is used, 
 loyalty-error-role = Only a manager or the owner can adjust points by hand
 loyalty-error-zero = Enter a number of points other than zero
 loyalty-error-overdraw = The balance is only { $balance } points; { $required } cannot be taken
+loyalty-error-rate = Points per dinar must be more than zero
+loyalty-error-multiplier = A multiplier is at least 1
+loyalty-error-positive = The values must be more than zero
+campaign-error-dates = The end date is before the start date

@@ -217,3 +217,174 @@ proptest! {
         });
     }
 }
+
+mod earning {
+    use super::*;
+    use chrono::TimeZone;
+    use eishro_core::loyalty::campaigns::{Audience, Campaign, CampaignKind};
+    use eishro_core::loyalty::points::Scope;
+    use eishro_core::loyalty::{self, LoyaltySettings};
+    use eishro_core::money::Money;
+    use eishro_core::orders::{self, IngestMode, OrderInput, OrderItem, OrderStatus, StatusAt};
+    use rust_decimal::Decimal;
+
+    fn order(id: &str, customer: &str, created: DateTime<Utc>, status: OrderStatus, refunded: i64) -> OrderInput {
+        let item = |name: &str, category: &str, dinars: i64| OrderItem {
+            product_id: name.into(),
+            product_name: name.into(),
+            category: category.into(),
+            brand: None,
+            quantity: 1,
+            unit_price: Money::from_dinars(dinars),
+            line_total: Money::from_dinars(dinars),
+            is_local_product: false,
+        };
+        OrderInput {
+            id: id.into(),
+            order_number: format!("EL-{id}"),
+            customer_id: customer.into(),
+            store_id: None,
+            created_at: created,
+            status,
+            status_history: vec![StatusAt { status, at: created + Duration::hours(30) }],
+            total: Money::from_dinars(110),
+            shipping_fee: Money::from_dinars(10),
+            refunded_amount: Money::from_dinars(refunded),
+            payment_method: "cash_on_delivery".into(),
+            shipping_method: "home_delivery".into(),
+            voucher_code: None,
+            items: vec![item("عطر عود", "عطور", 60), item("كريم", "تجميل", 40)],
+        }
+    }
+
+    async fn ramadan_store(pool: &SqlitePool, owner: &Actor) {
+        let settings = LoyaltySettings { bonus_categories: vec!["عطور".into(), "تجميل".into()], ..Default::default() };
+        loyalty::save_settings(pool, owner, settings, now()).await.unwrap();
+        let campaign = Campaign {
+            id: "ramadan".into(),
+            name: "رمضان كريم".into(),
+            kind: CampaignKind::Ramadan,
+            start_date: "2026-02-18".parse().unwrap(),
+            end_date: "2026-03-19".parse().unwrap(),
+            multiplier: Decimal::from(2),
+            scope: Scope::Order,
+            audience: Audience::default(),
+            monthly_days: vec![],
+            benefits: vec![],
+            active: true,
+        };
+        loyalty::save_campaign(pool, &campaign, now()).await.unwrap();
+    }
+
+    /// SPEC §4.2's worked example through the order flow: a new customer's 100 LYD of
+    /// bonus-category items (shipping excluded) during Ramadan earns 450 points, once.
+    #[tokio::test]
+    async fn a_ramadan_order_earns_the_worked_example_once() {
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        ramadan_store(&pool, &owner).await;
+        let in_ramadan = Utc.with_ymd_and_hms(2026, 2, 25, 12, 0, 0).unwrap();
+        let delivered = order("R1", &mariam, in_ramadan, OrderStatus::Delivered, 0);
+        for _ in 0..3 {
+            orders::ingest(&pool, delivered.clone(), IngestMode::Live, now()).await.unwrap();
+        }
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 450);
+        let history = ledger::history(&pool, &mariam).await.unwrap();
+        assert_eq!(history.len(), 1, "credited once however often it syncs");
+        let lines: Vec<(String, i64)> = history[0].breakdown.as_ref().unwrap().lines.iter().map(|l| (l.line.clone(), l.points)).collect();
+        assert_eq!(lines, [("purchasePoints".to_string(), 100), ("newCustomerBonus".into(), 50), ("categoryBonus".into(), 75), ("campaignBonus:ramadan".into(), 225)]);
+        assert_eq!(history[0].campaign_id.as_deref(), Some("ramadan"));
+    }
+
+    /// SPEC §4.3: a partial refund reverses in proportion, once; a full one the rest.
+    #[tokio::test]
+    async fn refunds_reverse_exactly_once_however_often_the_order_syncs() {
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        ramadan_store(&pool, &owner).await;
+        let in_ramadan = Utc.with_ymd_and_hms(2026, 2, 25, 12, 0, 0).unwrap();
+        orders::ingest(&pool, order("R1", &mariam, in_ramadan, OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        // 55 of 110 refunded: half the order, half the points.
+        let partial = order("R1", &mariam, in_ramadan, OrderStatus::Refunded, 55);
+        for _ in 0..2 {
+            orders::ingest(&pool, partial.clone(), IngestMode::Live, now()).await.unwrap();
+        }
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 225);
+        orders::ingest(&pool, order("R1", &mariam, in_ramadan, OrderStatus::Refunded, 110), IngestMode::Live, now()).await.unwrap();
+        orders::ingest(&pool, order("R1", &mariam, in_ramadan, OrderStatus::Refunded, 110), IngestMode::Live, now()).await.unwrap();
+        assert_eq!(sums(&pool, &mariam).await, (0, 0, 0));
+        let reversals: i64 = sqlx::query_scalar("SELECT count(*) FROM loyalty_entries WHERE type = 'reversal'").fetch_one(&pool).await.unwrap();
+        assert_eq!(reversals, 2);
+    }
+
+    /// A reversal after the points were spent cannot go below zero: the shortfall is
+    /// recorded as unrecovered. A cancellation before earning credits nothing.
+    #[tokio::test]
+    async fn a_reversal_of_spent_points_records_what_it_could_not_recover() {
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        let created = now() - Duration::days(3);
+        orders::ingest(&pool, order("A", &mariam, created, OrderStatus::Confirmed, 0), IngestMode::Live, now()).await.unwrap();
+        orders::ingest(&pool, order("A", &mariam, created, OrderStatus::Cancelled, 0), IngestMode::Live, now()).await.unwrap();
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 0, "never delivered, never earned");
+        // A new customer's 100 LYD earns 150; 150 buys free shipping; then it is cancelled.
+        orders::ingest(&pool, order("B", &mariam, created, OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 150);
+        ledger::redeem(&pool, &owner, &mariam, "reward_002", true, now()).await.unwrap();
+        orders::ingest(&pool, order("B", &mariam, created, OrderStatus::Cancelled, 0), IngestMode::Live, now()).await.unwrap();
+        let history = ledger::history(&pool, &mariam).await.unwrap();
+        assert_eq!((history[0].entry_type, history[0].points, history[0].unrecovered), (EntryType::Reversal, 0, 150));
+        assert_eq!(sums(&pool, &mariam).await, (0, 0, 0));
+    }
+
+    /// SPEC §3.3: historical orders earn, dated when they were delivered, so a lot already
+    /// past its expiry expires at the next run; orders before the programme start earn
+    /// nothing.
+    #[tokio::test]
+    async fn historical_orders_earn_on_their_delivery_date() {
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        let settings = LoyaltySettings { program_start_date: Some("2025-01-01".parse().unwrap()), ..Default::default() };
+        loyalty::save_settings(&pool, &owner, settings, now()).await.unwrap();
+        let old = order("OLD", &mariam, now() - Duration::days(400), OrderStatus::Delivered, 0);
+        let older = order("OLDER", &mariam, Utc.with_ymd_and_hms(2024, 6, 1, 10, 0, 0).unwrap(), OrderStatus::Delivered, 0);
+        let mut csv = String::from("order_id,customer_ref,created_at,status,total,shipping_fee,product_name,category,quantity,unit_price\n");
+        for o in [&old, &older] {
+            csv.push_str(&format!("{},{},{},delivered,110,10,عطر,عطور,1,100\n", o.id, "0944556677", o.created_at.to_rfc3339()));
+        }
+        let options = orders::OrderImportOptions { now: now(), mode: IngestMode::Historical, cancel: None };
+        let report = orders::import_orders(&pool, &owner, csv.as_bytes(), options, |_, _| {}).await.unwrap();
+        assert_eq!((report.inserted, report.rejected.len()), (2, 0));
+        let history = ledger::history(&pool, &mariam).await.unwrap();
+        assert_eq!(history.len(), 1, "the 2024 order is before the programme started");
+        assert_eq!(history[0].points, 150, "still a new customer: 100 points and half again");
+        let run = ledger::run_expiry(&pool, now()).await.unwrap();
+        assert_eq!((run.lots, run.points), (1, 150), "delivered 400 days ago: its lot has expired");
+        assert_eq!(sums(&pool, &mariam).await, (0, 0, 0));
+    }
+
+    /// SPEC §4.8: the referrer is paid once, when the referred customer's first counted
+    /// order is delivered, and loses it if that order is cancelled.
+    #[tokio::test]
+    async fn referral_bonus_is_paid_once_and_reversed_with_the_order() {
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        let draft = CustomerDraft {
+            first_name: "سعاد".into(),
+            last_name: "الترهوني".into(),
+            phone: "0925556677".into(),
+            email: "suad@mail.ly".into(),
+            addresses: vec![AddressDraft { city: "ترهونة".into(), area: "المركز".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let suad = customers::create(&pool, &owner, &draft, CreateOptions { now: now() - Duration::days(10), confirm_duplicate: false }).await.unwrap().id;
+        sqlx::query("UPDATE customers SET referred_by = ? WHERE id = ?").bind(&mariam).bind(&suad).execute(&pool).await.unwrap();
+        let created = now() - Duration::days(2);
+        for id in ["S1", "S2"] {
+            orders::ingest(&pool, order(id, &suad, created + Duration::minutes(if id == "S1" { 0 } else { 5 }), OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        }
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 100, "paid once, for the first order");
+        orders::ingest(&pool, order("S1", &suad, created, OrderStatus::Cancelled, 0), IngestMode::Live, now()).await.unwrap();
+        assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 0);
+    }
+}

@@ -44,7 +44,8 @@ impl EntryType {
     }
 
     fn parse(text: &str) -> EntryType {
-        serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or(EntryType::Adjustment)
+        serde_json::from_value(serde_json::Value::String(text.to_string()))
+            .unwrap_or(EntryType::Adjustment)
     }
 }
 
@@ -88,7 +89,9 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow) -> LedgerEntry {
         campaign_id: row.get("campaign_id"),
         breakdown: json("breakdown").and_then(|b| serde_json::from_str(&b).ok()),
         lot_expires_at: row.get("lot_expires_at"),
-        consumed_lots: json("consumed_lots").and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
+        consumed_lots: json("consumed_lots")
+            .and_then(|c| serde_json::from_str(&c).ok())
+            .unwrap_or_default(),
         unrecovered: row.get("unrecovered"),
         created_at: row.get("created_at"),
         created_by: row.get("created_by"),
@@ -101,7 +104,11 @@ pub async fn balance(pool: &SqlitePool, customer_id: &str) -> Result<i64> {
 }
 
 async fn balance_on(conn: &mut SqliteConnection, customer_id: &str) -> Result<i64> {
-    let balance: Option<i64> = sqlx::query_scalar("SELECT balance FROM loyalty_balances WHERE customer_id = ?").bind(customer_id).fetch_optional(&mut *conn).await?;
+    let balance: Option<i64> =
+        sqlx::query_scalar("SELECT balance FROM loyalty_balances WHERE customer_id = ?")
+            .bind(customer_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     Ok(balance.unwrap_or(0))
 }
 
@@ -133,60 +140,76 @@ pub(crate) struct Credit<'a> {
     pub note: &'a str,
 }
 
-pub(crate) async fn credit(conn: &mut SqliteConnection, credit: Credit<'_>, now: DateTime<Utc>) -> Result<String> {
+/// Writes a credit and its lot. On SQLite's C API, inside the caller's transaction, so the
+/// bulk earning of an order import and the one-off use-cases share it.
+pub(crate) fn credit(
+    db: &rusqlite::Connection,
+    credit: Credit<'_>,
+    now: DateTime<Utc>,
+) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query(
+    db.prepare_cached(
         "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, campaign_id, referred_customer_id, breakdown,
              refunded_at_earn, lot_expires_at, created_at, created_by, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(credit.customer_id)
-    .bind(credit.entry_type.as_str())
-    .bind(credit.points)
-    .bind(credit.order_id)
-    .bind(credit.voucher_id)
-    .bind(credit.campaign_id)
-    .bind(credit.referred_customer_id)
-    .bind(credit.breakdown.map(|b| serde_json::to_string(b).unwrap_or_default()))
-    .bind(credit.refunded_at_earn.map(|m| m.dirhams()))
-    .bind(credit.expires_at.to_rfc3339())
-    .bind(now.to_rfc3339())
-    .bind(credit.created_by)
-    .bind(credit.note)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("INSERT INTO loyalty_lots (entry_id, customer_id, order_id, earned_at, expires_at, points, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(&id)
-        .bind(credit.customer_id)
-        .bind(credit.order_id)
-        .bind(credit.earned_at.unwrap_or(now).to_rfc3339())
-        .bind(credit.expires_at.to_rfc3339())
-        .bind(credit.points)
-        .bind(credit.points)
-        .execute(&mut *conn)
-        .await?;
+    )?
+    .execute(rusqlite::params![
+        id,
+        credit.customer_id,
+        credit.entry_type.as_str(),
+        credit.points,
+        credit.order_id,
+        credit.voucher_id,
+        credit.campaign_id,
+        credit.referred_customer_id,
+        credit.breakdown.map(|b| serde_json::to_string(b).unwrap_or_default()),
+        credit.refunded_at_earn.map(|m| m.dirhams()),
+        credit.expires_at.to_rfc3339(),
+        now.to_rfc3339(),
+        credit.created_by,
+        credit.note,
+    ])?;
+    db.prepare_cached("INSERT INTO loyalty_lots (entry_id, customer_id, order_id, earned_at, expires_at, points, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)")?
+        .execute(rusqlite::params![
+            id,
+            credit.customer_id,
+            credit.order_id,
+            credit.earned_at.unwrap_or(now).to_rfc3339(),
+            credit.expires_at.to_rfc3339(),
+            credit.points,
+            credit.points,
+        ])?;
     Ok(id)
 }
 
-async fn lots_of(conn: &mut SqliteConnection, customer_id: &str) -> Result<Vec<Lot>> {
-    let rows: Vec<(String, String, String, i64, Option<String>)> =
-        sqlx::query_as("SELECT entry_id, earned_at, expires_at, remaining, order_id FROM loyalty_lots WHERE customer_id = ? AND remaining > 0")
-            .bind(customer_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(entry_id, earned, expires, remaining, order_id)| {
-            Some(Lot {
+fn lots_of(db: &rusqlite::Connection, customer_id: &str) -> Result<Vec<Lot>> {
+    let mut select = db.prepare_cached("SELECT entry_id, earned_at, expires_at, remaining, order_id FROM loyalty_lots WHERE customer_id = ? AND remaining > 0")?;
+    let rows = select.query_map([customer_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    let mut lots = Vec::new();
+    for row in rows {
+        let (entry_id, earned, expires, remaining, order_id) = row?;
+        if let (Some(earned_at), Some(expires_at)) = (
+            crate::time::parse_instant(&earned),
+            crate::time::parse_instant(&expires),
+        ) {
+            lots.push(Lot {
                 entry_id,
-                earned_at: crate::time::parse_instant(&earned)?,
-                expires_at: crate::time::parse_instant(&expires)?,
+                earned_at,
+                expires_at,
                 remaining,
                 order_id,
-            })
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(lots)
 }
 
 /// A debit to write.
@@ -197,6 +220,8 @@ pub(crate) struct Debit<'a> {
     /// A reversal takes its own order's lot first.
     pub own_order: Option<&'a str>,
     pub voucher_id: Option<&'a str>,
+    /// The referred customer whose referral bonus this reverses.
+    pub referred_customer_id: Option<&'a str>,
     /// A reversal records what it cannot take as `unrecovered`; anything else is refused.
     pub shortfall_allowed: bool,
     pub created_by: &'a str,
@@ -205,33 +230,47 @@ pub(crate) struct Debit<'a> {
 
 /// Takes points from the customer's live lots, oldest first. Refused with
 /// `shortfall_error` when the lots do not hold enough and a shortfall is not allowed.
-pub(crate) async fn debit(conn: &mut SqliteConnection, debit: Debit<'_>, shortfall_error: &str, now: DateTime<Utc>) -> Result<(String, Consumption)> {
-    let mut lots = lots_of(conn, debit.customer_id).await?;
+pub(crate) fn debit(
+    db: &rusqlite::Connection,
+    debit: Debit<'_>,
+    shortfall_error: &str,
+    now: DateTime<Utc>,
+) -> Result<(String, Consumption)> {
+    let mut lots = lots_of(db, debit.customer_id)?;
     let used = lots::consume(&mut lots, debit.points, debit.own_order, now);
     if used.shortfall > 0 && !debit.shortfall_allowed {
         let balance = lots::live_balance(&lots, now) + used.points();
-        return Err(CoreError::Invalid(vec![FieldError::new("points", shortfall_error).with_arg("balance", balance).with_arg("required", debit.points)]));
+        return Err(CoreError::Invalid(vec![FieldError::new(
+            "points",
+            shortfall_error,
+        )
+        .with_arg("balance", balance)
+        .with_arg("required", debit.points)]));
     }
     let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query(
-        "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, consumed_lots, unrecovered, created_at, created_by, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(debit.customer_id)
-    .bind(debit.entry_type.as_str())
-    .bind(-used.points())
-    .bind(debit.own_order)
-    .bind(debit.voucher_id)
-    .bind(serde_json::to_string(&used.taken).unwrap_or_default())
-    .bind(used.shortfall)
-    .bind(now.to_rfc3339())
-    .bind(debit.created_by)
-    .bind(debit.note)
-    .execute(&mut *conn)
-    .await?;
+    db.prepare_cached(
+        "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, referred_customer_id, consumed_lots, unrecovered,
+             created_at, created_by, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(rusqlite::params![
+        id,
+        debit.customer_id,
+        debit.entry_type.as_str(),
+        -used.points(),
+        debit.own_order,
+        debit.voucher_id,
+        debit.referred_customer_id,
+        serde_json::to_string(&used.taken).unwrap_or_default(),
+        used.shortfall,
+        now.to_rfc3339(),
+        debit.created_by,
+        debit.note,
+    ])?;
+    let mut update =
+        db.prepare_cached("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?")?;
     for taken in &used.taken {
-        sqlx::query("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?").bind(taken.points).bind(&taken.entry_id).execute(&mut *conn).await?;
+        update.execute(rusqlite::params![taken.points, taken.entry_id])?;
     }
     Ok((id, used))
 }
@@ -266,7 +305,8 @@ pub enum VoucherStatus {
 
 impl VoucherStatus {
     fn parse(text: &str) -> VoucherStatus {
-        serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or(VoucherStatus::Issued)
+        serde_json::from_value(serde_json::Value::String(text.to_string()))
+            .unwrap_or(VoucherStatus::Issued)
     }
 }
 
@@ -317,9 +357,12 @@ fn reward_from_row(row: &sqlx::sqlite::SqliteRow) -> Reward {
         id: row.get("id"),
         name: row.get("name"),
         points_required: row.get("points_required"),
-        reward_type: serde_json::from_value(serde_json::Value::String(row.get("type"))).unwrap_or(RewardType::Discount),
+        reward_type: serde_json::from_value(serde_json::Value::String(row.get("type")))
+            .unwrap_or(RewardType::Discount),
         value: row.get("value"),
-        max_discount: row.get::<Option<i64>, _>("max_discount").map(Money::from_dirhams),
+        max_discount: row
+            .get::<Option<i64>, _>("max_discount")
+            .map(Money::from_dirhams),
         product_id: row.get("product_id"),
         valid_for_days: row.get("valid_for_days"),
         category: row.get("category"),
@@ -331,7 +374,14 @@ fn reward_from_row(row: &sqlx::sqlite::SqliteRow) -> Reward {
 /// transaction debits `pointsRequired` (never another amount) from the oldest lots and
 /// issues a voucher. Two redemptions racing for the same points are serialised by the
 /// write lock: the second sees the first's debit and is refused.
-pub async fn redeem(pool: &SqlitePool, actor: &Actor, customer_id: &str, reward_id: &str, in_stock: bool, now: DateTime<Utc>) -> Result<Voucher> {
+pub async fn redeem(
+    pool: &SqlitePool,
+    actor: &Actor,
+    customer_id: &str,
+    reward_id: &str,
+    in_stock: bool,
+    now: DateTime<Utc>,
+) -> Result<Voucher> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let reward = sqlx::query("SELECT id, name, points_required, type, value, max_discount, product_id, valid_for_days, category, active FROM rewards WHERE id = ?")
         .bind(reward_id)
@@ -341,27 +391,25 @@ pub async fn redeem(pool: &SqlitePool, actor: &Actor, customer_id: &str, reward_
         .ok_or_else(|| CoreError::Invalid(vec![FieldError::new("reward", "redeem-error-missing")]))?;
     let settings = settings_on(&mut tx).await?;
     let balance = balance_on(&mut tx, customer_id).await?;
-    let problems = rewards::redemption_problems(&reward, balance, settings.minimum_redemption, in_stock);
+    let problems =
+        rewards::redemption_problems(&reward, balance, settings.minimum_redemption, in_stock);
     if !problems.is_empty() {
         return Err(CoreError::Invalid(problems));
     }
     let voucher_id = uuid::Uuid::now_v7().to_string();
-    let (entry_id, _) = debit(
-        &mut tx,
-        Debit {
-            customer_id,
-            entry_type: EntryType::Redeem,
-            points: reward.points_required,
-            own_order: None,
-            voucher_id: Some(&voucher_id),
-            shortfall_allowed: false,
-            created_by: actor.audit_name(),
-            note: &reward.name,
-        },
-        "redeem-error-balance",
-        now,
-    )
-    .await?;
+    let redeem = Debit {
+        customer_id,
+        entry_type: EntryType::Redeem,
+        points: reward.points_required,
+        own_order: None,
+        voucher_id: Some(&voucher_id),
+        referred_customer_id: None,
+        shortfall_allowed: false,
+        created_by: actor.audit_name(),
+        note: &reward.name,
+    };
+    let (entry_id, _) =
+        crate::db::on_c_api(&mut tx, |db| debit(db, redeem, "redeem-error-balance", now)).await?;
     let mut rng = rand_chacha::ChaCha8Rng::from_entropy();
     // A clash among 32^10 codes is unlikely; the unique index makes one fail loudly.
     let code = rewards::voucher_code(&mut rng);
@@ -385,62 +433,60 @@ pub async fn redeem(pool: &SqlitePool, actor: &Actor, customer_id: &str, reward_
 
 /// Staff cancel an unused voucher (SPEC §4.6): its points come back with the expiry of the
 /// lots they came from; points whose lots have expired meanwhile are expired again at once.
-pub async fn cancel_voucher(pool: &SqlitePool, actor: &Actor, voucher: &str, now: DateTime<Utc>) -> Result<Voucher> {
+pub async fn cancel_voucher(
+    pool: &SqlitePool,
+    actor: &Actor,
+    voucher: &str,
+    now: DateTime<Utc>,
+) -> Result<Voucher> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let found = voucher_on(&mut tx, voucher).await?;
     if found.status != VoucherStatus::Issued {
-        return Err(CoreError::Invalid(vec![FieldError::new("voucher", "voucher-error-not-issued")]));
+        return Err(CoreError::Invalid(vec![FieldError::new(
+            "voucher",
+            "voucher-error-not-issued",
+        )]));
     }
     let consumed: Option<String> = sqlx::query_scalar("SELECT consumed_lots FROM loyalty_entries e JOIN vouchers v ON v.redeem_entry_id = e.id WHERE v.id = ?")
         .bind(&found.id)
         .fetch_one(&mut *tx)
         .await?;
-    let consumed: Vec<Taken> = consumed.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default();
+    let consumed: Vec<Taken> = consumed
+        .and_then(|c| serde_json::from_str(&c).ok())
+        .unwrap_or_default();
     for taken in consumed {
         let (earned, expires): (String, String) =
-            sqlx::query_as("SELECT earned_at, expires_at FROM loyalty_lots WHERE entry_id = ?").bind(&taken.entry_id).fetch_one(&mut *tx).await?;
+            sqlx::query_as("SELECT earned_at, expires_at FROM loyalty_lots WHERE entry_id = ?")
+                .bind(&taken.entry_id)
+                .fetch_one(&mut *tx)
+                .await?;
         let expires_at = crate::time::parse_instant(&expires).unwrap_or(now);
-        let restored = credit(
-            &mut tx,
-            Credit {
-                customer_id: &found.customer_id,
-                entry_type: EntryType::RedemptionCancel,
-                points: taken.points,
-                order_id: None,
-                voucher_id: Some(&found.id),
-                campaign_id: None,
-                referred_customer_id: None,
-                breakdown: None,
-                refunded_at_earn: None,
-                expires_at,
-                earned_at: crate::time::parse_instant(&earned),
-                created_by: actor.audit_name(),
-                note: "",
-            },
-            now,
-        )
+        let restore = Credit {
+            customer_id: &found.customer_id,
+            entry_type: EntryType::RedemptionCancel,
+            points: taken.points,
+            order_id: None,
+            voucher_id: Some(&found.id),
+            campaign_id: None,
+            referred_customer_id: None,
+            breakdown: None,
+            refunded_at_earn: None,
+            expires_at,
+            earned_at: crate::time::parse_instant(&earned),
+            created_by: actor.audit_name(),
+            note: "",
+        };
+        let customer_id = found.customer_id.clone();
+        crate::db::on_c_api(&mut tx, |db| {
+            let restored = credit(db, restore, now)?;
+            if expires_at <= now {
+                expire_lot(db, &customer_id, &restored, taken.points, now)?;
+            }
+            Ok(())
+        })
         .await?;
-        if expires_at <= now {
-            expire_lot(&mut tx, &found.customer_id, &restored, taken.points, now).await?;
-        }
     }
-    sqlx::query("UPDATE vouchers SET status = 'cancelled', closed_at = ? WHERE id = ?").bind(now.to_rfc3339()).bind(&found.id).execute(&mut *tx).await?;
-    let voucher = voucher_on(&mut tx, &found.id).await?;
-    tx.commit().await?;
-    Ok(voucher)
-}
-
-/// Staff record that a voucher was used on an order (standalone mode; sync reports it
-/// otherwise).
-pub async fn use_voucher(pool: &SqlitePool, voucher: &str, order_id: Option<&str>, now: DateTime<Utc>) -> Result<Voucher> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let found = voucher_on(&mut tx, voucher).await?;
-    let expired = crate::time::parse_instant(&found.expires_at).is_some_and(|e| e <= now);
-    if found.status != VoucherStatus::Issued || expired {
-        return Err(CoreError::Invalid(vec![FieldError::new("voucher", "voucher-error-not-issued")]));
-    }
-    sqlx::query("UPDATE vouchers SET status = 'used', used_order_id = ?, closed_at = ? WHERE id = ?")
-        .bind(order_id)
+    sqlx::query("UPDATE vouchers SET status = 'cancelled', closed_at = ? WHERE id = ?")
         .bind(now.to_rfc3339())
         .bind(&found.id)
         .execute(&mut *tx)
@@ -450,25 +496,66 @@ pub async fn use_voucher(pool: &SqlitePool, voucher: &str, order_id: Option<&str
     Ok(voucher)
 }
 
-async fn expire_lot(conn: &mut SqliteConnection, customer_id: &str, lot: &str, points: i64, now: DateTime<Utc>) -> Result<()> {
-    let taken = vec![Taken { entry_id: lot.to_string(), points }];
+/// Staff record that a voucher was used on an order (standalone mode; sync reports it
+/// otherwise).
+pub async fn use_voucher(
+    pool: &SqlitePool,
+    voucher: &str,
+    order_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Voucher> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let found = voucher_on(&mut tx, voucher).await?;
+    let expired = crate::time::parse_instant(&found.expires_at).is_some_and(|e| e <= now);
+    if found.status != VoucherStatus::Issued || expired {
+        return Err(CoreError::Invalid(vec![FieldError::new(
+            "voucher",
+            "voucher-error-not-issued",
+        )]));
+    }
     sqlx::query(
-        "INSERT INTO loyalty_entries (id, customer_id, type, points, consumed_lots, created_at, created_by) VALUES (?, ?, 'expire', ?, ?, ?, 'system')",
+        "UPDATE vouchers SET status = 'used', used_order_id = ?, closed_at = ? WHERE id = ?",
     )
-    .bind(uuid::Uuid::now_v7().to_string())
-    .bind(customer_id)
-    .bind(-points)
-    .bind(serde_json::to_string(&taken).unwrap_or_default())
+    .bind(order_id)
     .bind(now.to_rfc3339())
-    .execute(&mut *conn)
+    .bind(&found.id)
+    .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?").bind(points).bind(lot).execute(&mut *conn).await?;
+    let voucher = voucher_on(&mut tx, &found.id).await?;
+    tx.commit().await?;
+    Ok(voucher)
+}
+
+pub(crate) fn expire_lot(
+    db: &rusqlite::Connection,
+    customer_id: &str,
+    lot: &str,
+    points: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let taken = vec![Taken {
+        entry_id: lot.to_string(),
+        points,
+    }];
+    db.prepare_cached(
+        "INSERT INTO loyalty_entries (id, customer_id, type, points, consumed_lots, created_at, created_by) VALUES (?, ?, 'expire', ?, ?, ?, 'system')",
+    )?
+    .execute(rusqlite::params![uuid::Uuid::now_v7().to_string(), customer_id, -points, serde_json::to_string(&taken).unwrap_or_default(), now.to_rfc3339()])?;
+    db.prepare_cached("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?")?
+        .execute(rusqlite::params![points, lot])?;
     Ok(())
 }
 
 /// A manual correction (SPEC §4.4 Addition): managers and admins only, with a reason. A
 /// credit makes a lot with the usual expiry; a debit that would overdraw is refused.
-pub async fn adjust(pool: &SqlitePool, actor: &Actor, customer_id: &str, points: i64, reason: &str, now: DateTime<Utc>) -> Result<LedgerEntry> {
+pub async fn adjust(
+    pool: &SqlitePool,
+    actor: &Actor,
+    customer_id: &str,
+    points: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<LedgerEntry> {
     let mut errors = Vec::new();
     if !matches!(actor, Actor::Staff(user) if matches!(user.role, Role::Manager | Role::Admin)) {
         errors.push(FieldError::new("actor", "loyalty-error-role"));
@@ -483,32 +570,31 @@ pub async fn adjust(pool: &SqlitePool, actor: &Actor, customer_id: &str, points:
         return Err(CoreError::Invalid(errors));
     }
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let known: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE id = ?").bind(customer_id).fetch_optional(&mut *tx).await?;
+    let known: Option<String> = sqlx::query_scalar("SELECT id FROM customers WHERE id = ?")
+        .bind(customer_id)
+        .fetch_optional(&mut *tx)
+        .await?;
     if known.is_none() {
         return Err(CoreError::CustomerNotFound(customer_id.to_string()));
     }
     let settings = settings_on(&mut tx).await?;
     let id = if points > 0 {
-        credit(
-            &mut tx,
-            Credit {
-                customer_id,
-                entry_type: EntryType::Adjustment,
-                points,
-                order_id: None,
-                voucher_id: None,
-                campaign_id: None,
-                referred_customer_id: None,
-                breakdown: None,
-                refunded_at_earn: None,
-                expires_at: rewards::end_of_day_plus(now, settings.points_expiry_days),
-                earned_at: None,
-                created_by: actor.audit_name(),
-                note: reason.trim(),
-            },
-            now,
-        )
-        .await?
+        let adjustment = Credit {
+            customer_id,
+            entry_type: EntryType::Adjustment,
+            points,
+            order_id: None,
+            voucher_id: None,
+            campaign_id: None,
+            referred_customer_id: None,
+            breakdown: None,
+            refunded_at_earn: None,
+            expires_at: rewards::end_of_day_plus(now, settings.points_expiry_days),
+            earned_at: None,
+            created_by: actor.audit_name(),
+            note: reason.trim(),
+        };
+        crate::db::on_c_api(&mut tx, |db| credit(db, adjustment, now)).await?
     } else {
         let debit_of = Debit {
             customer_id,
@@ -516,13 +602,23 @@ pub async fn adjust(pool: &SqlitePool, actor: &Actor, customer_id: &str, points:
             points: -points,
             own_order: None,
             voucher_id: None,
+            referred_customer_id: None,
             shortfall_allowed: false,
             created_by: actor.audit_name(),
             note: reason.trim(),
         };
-        debit(&mut tx, debit_of, "loyalty-error-overdraw", now).await?.0
+        crate::db::on_c_api(&mut tx, |db| {
+            debit(db, debit_of, "loyalty-error-overdraw", now)
+        })
+        .await?
+        .0
     };
-    let row = sqlx::query(&format!("SELECT {ENTRY_COLUMNS} FROM loyalty_entries WHERE id = ?")).bind(&id).fetch_one(&mut *tx).await?;
+    let row = sqlx::query(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM loyalty_entries WHERE id = ?"
+    ))
+    .bind(&id)
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(entry_from_row(&row))
 }
@@ -551,11 +647,15 @@ pub async fn run_expiry(pool: &SqlitePool, now: DateTime<Utc>) -> Result<ExpiryR
             .fetch_all(&mut *tx)
             .await?;
     let mut run = ExpiryRun::default();
-    for (lot, customer_id, remaining) in due {
-        expire_lot(&mut tx, &customer_id, &lot, remaining, now).await?;
-        run.lots += 1;
-        run.points += remaining as u64;
-    }
+    crate::db::on_c_api(&mut tx, |db| {
+        for (lot, customer_id, remaining) in &due {
+            expire_lot(db, customer_id, lot, *remaining, now)?;
+            run.lots += 1;
+            run.points += *remaining as u64;
+        }
+        Ok(())
+    })
+    .await?;
     run.vouchers = sqlx::query("UPDATE vouchers SET status = 'expired', closed_at = ?1 WHERE status = 'issued' AND expires_at <= ?1")
         .bind(now.to_rfc3339())
         .execute(&mut *tx)

@@ -6,6 +6,7 @@
 //! (FIFO consumption, expiry, a balance that never goes below zero).
 
 pub mod campaigns;
+pub(crate) mod earning;
 pub mod ledger;
 pub mod lots;
 pub mod rewards;
@@ -78,4 +79,70 @@ pub async fn settings(pool: &sqlx::SqlitePool) -> crate::Result<LoyaltySettings>
 
 pub(crate) async fn settings_on(conn: &mut sqlx::SqliteConnection) -> crate::Result<LoyaltySettings> {
     Ok(crate::settings::get_on(conn, SETTINGS_KEY).await?.unwrap_or_default())
+}
+
+/// Saves the programme's settings after checking them (SPEC §4.1: multipliers ≥ 1).
+pub async fn save_settings(pool: &sqlx::SqlitePool, actor: &crate::staff::Actor, new: LoyaltySettings, now: chrono::DateTime<chrono::Utc>) -> crate::Result<()> {
+    use crate::error::FieldError;
+    let mut errors = Vec::new();
+    if new.points_per_dinar <= Decimal::ZERO {
+        errors.push(FieldError::new("pointsPerDinar", "loyalty-error-rate"));
+    }
+    for (field, m) in [("newCustomer", new.multipliers.new_customer), ("loyalCustomer", new.multipliers.loyal_customer), ("specialCategory", new.multipliers.special_category)] {
+        if m < Decimal::ONE {
+            errors.push(FieldError::new(format!("multipliers.{field}"), "loyalty-error-multiplier"));
+        }
+    }
+    if new.points_expiry_days <= 0 || new.minimum_redemption <= 0 || new.referral_bonus < 0 {
+        errors.push(FieldError::new("pointsExpiryDays", "loyalty-error-positive"));
+    }
+    if !errors.is_empty() {
+        return Err(crate::CoreError::Invalid(errors));
+    }
+    crate::settings::set(pool, actor, SETTINGS_KEY, &new, now).await
+}
+
+/// Adds or replaces a campaign, after checking its dates and multiplier.
+pub async fn save_campaign(pool: &sqlx::SqlitePool, campaign: &campaigns::Campaign, now: chrono::DateTime<chrono::Utc>) -> crate::Result<()> {
+    use crate::error::FieldError;
+    let mut errors = Vec::new();
+    if campaign.name.trim().is_empty() {
+        errors.push(FieldError::new("name", "error-required"));
+    }
+    if campaign.end_date < campaign.start_date {
+        errors.push(FieldError::new("endDate", "campaign-error-dates"));
+    }
+    if campaign.multiplier < Decimal::ONE {
+        errors.push(FieldError::new("multiplier", "loyalty-error-multiplier"));
+    }
+    if !errors.is_empty() {
+        return Err(crate::CoreError::Invalid(errors));
+    }
+    sqlx::query(
+        "INSERT INTO campaigns (id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, start_date = excluded.start_date,
+             end_date = excluded.end_date, multiplier = excluded.multiplier, scope = excluded.scope, audience = excluded.audience,
+             monthly_days = excluded.monthly_days, benefits = excluded.benefits, active = excluded.active, updated_at = excluded.updated_at",
+    )
+    .bind(&campaign.id)
+    .bind(campaign.name.trim())
+    .bind(serde_json::to_value(campaign.kind).ok().and_then(|v| v.as_str().map(str::to_string)))
+    .bind(campaign.start_date.to_string())
+    .bind(campaign.end_date.to_string())
+    .bind(campaign.multiplier.to_string())
+    .bind(json(&campaign.scope))
+    .bind(json(&campaign.audience))
+    .bind(json(&campaign.monthly_days))
+    .bind(json(&campaign.benefits))
+    .bind(campaign.active)
+    .bind(now.to_rfc3339())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// JSON text of a campaign's structured columns.
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

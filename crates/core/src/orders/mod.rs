@@ -238,6 +238,13 @@ pub(crate) async fn ingest_on(
         segmentation::rederive(conn, previous, settings, now, &reason).await?;
     }
     let segment_change = segmentation::rederive(conn, &stored.customer_id, settings, now, &reason).await?;
+    // Points: credited once at the earn status, reversed on cancellation and refunds.
+    let order_id = stored.order_id.clone();
+    crate::db::on_c_api(conn, |db| {
+        let context = crate::loyalty::earning::context(db)?;
+        crate::loyalty::earning::apply(db, &context, &order_id, now)
+    })
+    .await?;
     if stored.live {
         notify_status(conn, &stored, now).await?;
     }
@@ -394,7 +401,10 @@ pub(crate) async fn store_historical(
     let mut outcome = BatchOutcome::default();
     let mut touched = std::collections::BTreeSet::new();
     crate::db::on_c_api(conn, |db| {
+        // (customer, created, order) of every order that changed, for the points below.
+        let mut changed: Vec<(String, DateTime<Utc>, String)> = Vec::new();
         for input in inputs {
+            let created = input.created_at;
             match store(db, input, IngestMode::Historical, now)? {
                 None => outcome.unchanged += 1,
                 Some(stored) => {
@@ -402,10 +412,18 @@ pub(crate) async fn store_historical(
                         OrderChange::Inserted => outcome.inserted += 1,
                         _ => outcome.updated += 1,
                     }
+                    changed.push((stored.customer_id.clone(), created, stored.order_id.clone()));
                     touched.extend(stored.moved_from);
                     touched.insert(stored.customer_id);
                 }
             }
+        }
+        // Points once every order is stored: each earns on the tier its customer had
+        // just before it, so a customer's orders go oldest first.
+        changed.sort();
+        let context = crate::loyalty::earning::context(db)?;
+        for (_, _, order_id) in &changed {
+            crate::loyalty::earning::apply(db, &context, order_id, now)?;
         }
         Ok(())
     })

@@ -24,7 +24,7 @@ use crate::money::Money;
 use crate::staff::Actor;
 use crate::time::{days_between, parse_instant};
 
-const SETTINGS_KEY: &str = "segmentation.settings";
+pub(crate) const SETTINGS_KEY: &str = "segmentation.settings";
 
 /// The statuses of a counted order (SPEC §3.1), as SQL.
 pub(crate) const COUNTED: &str = "status IN ('confirmed', 'shipped', 'delivered')";

@@ -1,0 +1,279 @@
+//! Points on the order flow (SPEC §4.3, §3.3 Resolution, §4.8): an order is credited once,
+//! when it first reaches `pointsEarnStatus`, with the breakdown of [`super::points`];
+//! cancellation and refunds reverse what they must, exactly once however often the order
+//! re-syncs; the first counted order of a referred customer pays the referrer's bonus.
+//!
+//! Runs on SQLite's C API inside the ingest's transaction, for one live order or a whole
+//! historical batch (customers in order, each customer's orders oldest first), so the bulk
+//! import and sync share one implementation.
+
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::OptionalExtension;
+
+use super::campaigns::{self, Campaign, CustomerFacts};
+use super::ledger::{self, Credit, Debit, EntryType};
+use super::points::{self, ItemValue, PointsInput};
+use super::rewards::end_of_day_plus;
+use super::{EarnStatus, LoyaltySettings};
+use crate::error::Result;
+use crate::money::Money;
+use crate::segmentation::{self, SegmentationSettings};
+
+/// What earning reads once per batch.
+pub(crate) struct Context {
+    pub settings: LoyaltySettings,
+    pub segmentation: SegmentationSettings,
+    pub campaigns: Vec<Campaign>,
+}
+
+fn setting<T: serde::de::DeserializeOwned + Default>(db: &rusqlite::Connection, key: &str) -> Result<T> {
+    let value: Option<String> = db.prepare_cached("SELECT value FROM settings WHERE key = ?")?.query_row([key], |r| r.get(0)).optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default())
+}
+
+pub(crate) fn context(db: &rusqlite::Connection) -> Result<Context> {
+    let mut select = db.prepare(
+        "SELECT id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active FROM campaigns WHERE active",
+    )?;
+    let campaigns = select
+        .query_map([], |r| {
+            let json = |i: usize| r.get::<_, String>(i);
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, json(5)?, json(6)?, json(7)?, json(8)?, json(9)?, r.get::<_, bool>(10)?))
+        })?
+        .filter_map(|row| row.ok())
+        .filter_map(|(id, name, kind, start, end, multiplier, scope, audience, days, benefits, active)| {
+            Some(Campaign {
+                id,
+                name,
+                kind: serde_json::from_value(serde_json::Value::String(kind)).ok()?,
+                start_date: start.parse().ok()?,
+                end_date: end.parse().ok()?,
+                multiplier: multiplier.parse().ok()?,
+                scope: serde_json::from_str(&scope).ok()?,
+                audience: serde_json::from_str(&audience).unwrap_or_default(),
+                monthly_days: serde_json::from_str(&days).unwrap_or_default(),
+                benefits: serde_json::from_str(&benefits).unwrap_or_default(),
+                active,
+            })
+        })
+        .collect();
+    Ok(Context { settings: setting(db, super::SETTINGS_KEY)?, segmentation: setting(db, segmentation::SETTINGS_KEY)?, campaigns })
+}
+
+/// The rank of a counted status on the way to delivery.
+fn progress(status: &str) -> u8 {
+    match status {
+        "confirmed" => 1,
+        "shipped" => 2,
+        "delivered" => 3,
+        _ => 0,
+    }
+}
+
+/// What an order's loyalty effects did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Effects {
+    pub earned: i64,
+    pub reversed: i64,
+}
+
+/// Applies one stored order's loyalty effects: credit, reversal, referral. Idempotent.
+pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order_id: &str, now: DateTime<Utc>) -> Result<Effects> {
+    let Some((customer_id, created_at, status, total, shipping, refunded)) = db
+        .prepare_cached("SELECT customer_id, created_at, status, total, shipping_fee, refunded_amount FROM orders WHERE id = ?")?
+        .query_row([order_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?)))
+        .optional()?
+    else {
+        return Ok(Effects::default());
+    };
+    let earn: Option<(i64, i64)> = db
+        .prepare_cached("SELECT points, coalesce(refunded_at_earn, 0) FROM loyalty_entries WHERE order_id = ? AND type = 'earn'")?
+        .query_row([order_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let mut effects = Effects::default();
+    match earn {
+        Some((earned, refunded_at_earn)) => effects.reversed = reverse(db, &customer_id, order_id, &status, earned, total, refunded_at_earn, refunded, now)?,
+        None => {
+            let needed = match ctx.settings.points_earn_status {
+                EarnStatus::Confirmed => 1,
+                EarnStatus::Delivered => 3,
+            };
+            let created = crate::time::parse_instant(&created_at).unwrap_or(now);
+            let started = ctx.settings.program_start_date.is_none_or(|start| crate::time::store_date(created) >= start);
+            if progress(&status) >= needed && started {
+                effects.earned = earn_points(db, ctx, &customer_id, order_id, created, needed, total - refunded - shipping, refunded, now)?;
+            }
+        }
+    }
+    Ok(effects)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn earn_points(
+    db: &rusqlite::Connection,
+    ctx: &Context,
+    customer_id: &str,
+    order_id: &str,
+    created: DateTime<Utc>,
+    needed: u8,
+    item_value: i64,
+    refunded: i64,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    // SPEC §3.3: the earn date is when the order reached the earn status.
+    let mut history = db.prepare_cached("SELECT status, at FROM order_status_history WHERE order_id = ? ORDER BY at")?;
+    let earned_at = history
+        .query_map([order_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|row| row.ok())
+        .find(|(s, _)| progress(s) >= needed)
+        .and_then(|(_, at)| crate::time::parse_instant(&at))
+        .unwrap_or(created);
+    let mut select_items = db.prepare_cached("SELECT line_total, category, is_local_product FROM order_items WHERE order_id = ?")?;
+    let items: Vec<ItemValue> = select_items
+        .query_map([order_id], |r| Ok(ItemValue { line_total: Money::from_dirhams(r.get(0)?), category: r.get(1)?, is_local_product: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    // The tier just before this order, from the counted orders created before it.
+    let (orders_before, spent_before): (i64, i64) = db
+        .prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(total - refunded_amount), 0) FROM orders WHERE customer_id = ? AND {} AND created_at < ?",
+            segmentation::COUNTED
+        ))?
+        .query_row(rusqlite::params![customer_id, created.to_rfc3339()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let ltv = segmentation::lifetime_value(Money::from_dirhams(spent_before), ctx.segmentation.margin);
+    let segment_before = segmentation::tier(ltv, orders_before, &ctx.segmentation);
+    let (nationality, birth, referred_by): (String, Option<String>, Option<String>) = db
+        .prepare_cached("SELECT nationality, date_of_birth, referred_by FROM customers WHERE id = ?")?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let tags: Vec<String> = db.prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?")?.query_map([customer_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let facts = CustomerFacts {
+        segment: segment_before,
+        tags,
+        nationality,
+        birth_month: birth.and_then(|b| chrono::NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()).map(|d| d.month()),
+    };
+    let applicable = campaigns::applicable(&ctx.campaigns, crate::time::store_date(created), &facts);
+    let breakdown = points::calculate(&PointsInput {
+        item_value: Money::from_dirhams(item_value.max(0)),
+        items: &items,
+        segment_before,
+        points_per_dinar: ctx.settings.points_per_dinar,
+        multipliers: &ctx.settings.multipliers,
+        bonus_categories: &ctx.settings.bonus_categories,
+        campaigns: &applicable,
+    });
+    if breakdown.total_points > 0 {
+        let campaign = breakdown.lines.iter().find_map(|l| l.line.strip_prefix("campaignBonus:")).map(str::to_string);
+        ledger::credit(
+            db,
+            Credit {
+                customer_id,
+                entry_type: EntryType::Earn,
+                points: breakdown.total_points,
+                order_id: Some(order_id),
+                voucher_id: None,
+                campaign_id: campaign.as_deref(),
+                referred_customer_id: None,
+                breakdown: Some(&breakdown),
+                refunded_at_earn: Some(Money::from_dirhams(refunded)),
+                expires_at: end_of_day_plus(earned_at, ctx.settings.points_expiry_days),
+                earned_at: Some(earned_at),
+                created_by: "system",
+                note: "",
+            },
+            now,
+        )?;
+    }
+    // SPEC §4.8: the referrer's bonus on the referred customer's first counted order.
+    if let (0, Some(referrer)) = (orders_before, referred_by) {
+        let paid: Option<String> =
+            db.prepare_cached("SELECT id FROM loyalty_entries WHERE referred_customer_id = ? AND type = 'referral'")?.query_row([customer_id], |r| r.get(0)).optional()?;
+        if paid.is_none() && ctx.settings.referral_bonus > 0 && referrer != customer_id {
+            ledger::credit(
+                db,
+                Credit {
+                    customer_id: &referrer,
+                    entry_type: EntryType::Referral,
+                    points: ctx.settings.referral_bonus,
+                    order_id: Some(order_id),
+                    voucher_id: None,
+                    campaign_id: None,
+                    referred_customer_id: Some(customer_id),
+                    breakdown: None,
+                    refunded_at_earn: None,
+                    expires_at: end_of_day_plus(earned_at, ctx.settings.points_expiry_days),
+                    earned_at: Some(earned_at),
+                    created_by: "system",
+                    note: "",
+                },
+                now,
+            )?;
+        }
+    }
+    Ok(breakdown.total_points)
+}
+
+/// SPEC §4.3: a full cancellation or refund reverses everything earned; a partial refund
+/// reverses in proportion to what was refunded after earning; each time only the
+/// difference from what was already reversed. A fully undone first order also takes back
+/// the referral bonus it paid.
+#[allow(clippy::too_many_arguments)]
+fn reverse(
+    db: &rusqlite::Connection,
+    customer_id: &str,
+    order_id: &str,
+    status: &str,
+    earned: i64,
+    total: i64,
+    refunded_at_earn: i64,
+    refunded: i64,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let undone = matches!(status, "cancelled") || (status == "refunded" && refunded >= total);
+    let target = if undone {
+        earned
+    } else {
+        points::reversed_by_refund(earned, Money::from_dirhams(total), Money::from_dirhams(refunded_at_earn), Money::from_dirhams(refunded))
+    };
+    let so_far: i64 = db
+        .prepare_cached("SELECT coalesce(sum(unrecovered - points), 0) FROM loyalty_entries WHERE order_id = ? AND type = 'reversal' AND referred_customer_id IS NULL")?
+        .query_row([order_id], |r| r.get(0))?;
+    let mut reversed = 0;
+    if target > so_far {
+        let take = Debit {
+            customer_id,
+            entry_type: EntryType::Reversal,
+            points: target - so_far,
+            own_order: Some(order_id),
+            voucher_id: None,
+            referred_customer_id: None,
+            shortfall_allowed: true,
+            created_by: "system",
+            note: "",
+        };
+        reversed = ledger::debit(db, take, "loyalty-error-overdraw", now)?.1.points();
+    }
+    if undone {
+        let referral: Option<(String, i64)> = db
+            .prepare_cached("SELECT customer_id, points FROM loyalty_entries WHERE order_id = ? AND type = 'referral'")?
+            .query_row([order_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let taken_back: i64 = db
+            .prepare_cached("SELECT count(*) FROM loyalty_entries WHERE order_id = ? AND type = 'reversal' AND referred_customer_id IS NOT NULL")?
+            .query_row([order_id], |r| r.get(0))?;
+        if let (Some((referrer, bonus)), 0) = (referral, taken_back) {
+            let take = Debit {
+                customer_id: &referrer,
+                entry_type: EntryType::Reversal,
+                points: bonus,
+                own_order: Some(order_id),
+                voucher_id: None,
+                referred_customer_id: Some(customer_id),
+                shortfall_allowed: true,
+                created_by: "system",
+                note: "",
+            };
+            ledger::debit(db, take, "loyalty-error-overdraw", now)?;
+        }
+    }
+    Ok(reversed)
+}
