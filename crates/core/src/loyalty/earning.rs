@@ -77,8 +77,71 @@ pub(crate) struct Effects {
     pub reversed: i64,
 }
 
+/// What earning needs of a customer, read once for all their orders in a batch.
+struct CustomerCache {
+    id: String,
+    nationality: String,
+    birth_month: Option<u32>,
+    tags: Vec<String>,
+    referred_by: Option<String>,
+    /// Their counted orders as stored: (created, net amount), oldest first.
+    counted: Vec<(String, i64)>,
+}
+
+impl CustomerCache {
+    fn load(db: &rusqlite::Connection, customer_id: &str) -> Result<CustomerCache> {
+        let (nationality, birth, referred_by): (String, Option<String>, Option<String>) = db
+            .prepare_cached("SELECT nationality, date_of_birth, referred_by FROM customers WHERE id = ?")?
+            .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let tags = db.prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?")?.query_map([customer_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let counted = db
+            .prepare_cached(&format!(
+                "SELECT created_at, total - refunded_amount FROM orders WHERE customer_id = ? AND {} ORDER BY created_at",
+                segmentation::COUNTED
+            ))?
+            .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(CustomerCache {
+            id: customer_id.to_string(),
+            nationality,
+            birth_month: birth.and_then(|b| chrono::NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()).map(|d| d.month()),
+            tags,
+            referred_by,
+            counted,
+        })
+    }
+
+    /// Counted orders created before `created`, and what they were worth.
+    fn before(&self, created: &str) -> (i64, i64) {
+        let n = self.counted.partition_point(|(at, _)| at.as_str() < created);
+        (n as i64, self.counted[..n].iter().map(|(_, net)| net).sum())
+    }
+}
+
 /// Applies one stored order's loyalty effects: credit, reversal, referral. Idempotent.
 pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order_id: &str, now: DateTime<Utc>) -> Result<Effects> {
+    let customer: Option<String> = db.prepare_cached("SELECT customer_id FROM orders WHERE id = ?")?.query_row([order_id], |r| r.get(0)).optional()?;
+    let Some(customer) = customer else { return Ok(Effects::default()) };
+    let cache = CustomerCache::load(db, &customer)?;
+    apply_with(db, ctx, &cache, order_id, now)
+}
+
+/// [`apply`] for a batch of stored orders, reading each customer once: `orders` are
+/// (customer, order) pairs sorted by customer, each customer's oldest first.
+pub(crate) fn apply_batch(db: &rusqlite::Connection, ctx: &Context, orders: &[(String, String)], now: DateTime<Utc>) -> Result<()> {
+    let mut cache: Option<CustomerCache> = None;
+    for (customer, order_id) in orders {
+        if cache.as_ref().is_none_or(|c| &c.id != customer) {
+            cache = Some(CustomerCache::load(db, customer)?);
+        }
+        if let Some(cache) = &cache {
+            apply_with(db, ctx, cache, order_id, now)?;
+        }
+    }
+    Ok(())
+}
+
+fn apply_with(db: &rusqlite::Connection, ctx: &Context, cache: &CustomerCache, order_id: &str, now: DateTime<Utc>) -> Result<Effects> {
     let Some((customer_id, created_at, status, total, shipping, refunded)) = db
         .prepare_cached("SELECT customer_id, created_at, status, total, shipping_fee, refunded_amount FROM orders WHERE id = ?")?
         .query_row([order_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?)))
@@ -100,8 +163,8 @@ pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order_id: &str, no
             };
             let created = crate::time::parse_instant(&created_at).unwrap_or(now);
             let started = ctx.settings.program_start_date.is_none_or(|start| crate::time::store_date(created) >= start);
-            if progress(&status) >= needed && started {
-                effects.earned = earn_points(db, ctx, &customer_id, order_id, created, needed, total - refunded - shipping, refunded, now)?;
+            if progress(&status) >= needed && started && customer_id == cache.id {
+                effects.earned = earn_points(db, ctx, cache, order_id, (&created_at, created), needed, total - refunded - shipping, refunded, now)?;
             }
         }
     }
@@ -112,9 +175,9 @@ pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order_id: &str, no
 fn earn_points(
     db: &rusqlite::Connection,
     ctx: &Context,
-    customer_id: &str,
+    cache: &CustomerCache,
     order_id: &str,
-    created: DateTime<Utc>,
+    (created_text, created): (&str, DateTime<Utc>),
     needed: u8,
     item_value: i64,
     refunded: i64,
@@ -128,30 +191,22 @@ fn earn_points(
         .find(|(s, _)| progress(s) >= needed)
         .and_then(|(_, at)| crate::time::parse_instant(&at))
         .unwrap_or(created);
-    let mut select_items = db.prepare_cached("SELECT line_total, category, is_local_product FROM order_items WHERE order_id = ?")?;
-    let items: Vec<ItemValue> = select_items
-        .query_map([order_id], |r| Ok(ItemValue { line_total: Money::from_dirhams(r.get(0)?), category: r.get(1)?, is_local_product: r.get(2)? }))?
-        .collect::<rusqlite::Result<_>>()?;
+    let customer_id = cache.id.as_str();
     // The tier just before this order, from the counted orders created before it.
-    let (orders_before, spent_before): (i64, i64) = db
-        .prepare_cached(&format!(
-            "SELECT count(*), coalesce(sum(total - refunded_amount), 0) FROM orders WHERE customer_id = ? AND {} AND created_at < ?",
-            segmentation::COUNTED
-        ))?
-        .query_row(rusqlite::params![customer_id, created.to_rfc3339()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (orders_before, spent_before) = cache.before(created_text);
     let ltv = segmentation::lifetime_value(Money::from_dirhams(spent_before), ctx.segmentation.margin);
     let segment_before = segmentation::tier(ltv, orders_before, &ctx.segmentation);
-    let (nationality, birth, referred_by): (String, Option<String>, Option<String>) = db
-        .prepare_cached("SELECT nationality, date_of_birth, referred_by FROM customers WHERE id = ?")?
-        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let tags: Vec<String> = db.prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?")?.query_map([customer_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let facts = CustomerFacts {
-        segment: segment_before,
-        tags,
-        nationality,
-        birth_month: birth.and_then(|b| chrono::NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()).map(|d| d.month()),
-    };
+    let facts = CustomerFacts { segment: segment_before, tags: cache.tags.clone(), nationality: cache.nationality.clone(), birth_month: cache.birth_month };
     let applicable = campaigns::applicable(&ctx.campaigns, crate::time::store_date(created), &facts);
+    // The lines matter only to a multiplier scoped to some of them.
+    let scoped = !ctx.settings.bonus_categories.is_empty() || applicable.iter().any(|c| c.scope != super::points::Scope::Order);
+    let items: Vec<ItemValue> = if scoped {
+        db.prepare_cached("SELECT line_total, category, is_local_product FROM order_items WHERE order_id = ?")?
+            .query_map([order_id], |r| Ok(ItemValue { line_total: Money::from_dirhams(r.get(0)?), category: r.get(1)?, is_local_product: r.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?
+    } else {
+        Vec::new()
+    };
     let breakdown = points::calculate(&PointsInput {
         item_value: Money::from_dirhams(item_value.max(0)),
         items: &items,
@@ -184,14 +239,14 @@ fn earn_points(
         )?;
     }
     // SPEC §4.8: the referrer's bonus on the referred customer's first counted order.
-    if let (0, Some(referrer)) = (orders_before, referred_by) {
+    if let (0, Some(referrer)) = (orders_before, cache.referred_by.as_deref()) {
         let paid: Option<String> =
             db.prepare_cached("SELECT id FROM loyalty_entries WHERE referred_customer_id = ? AND type = 'referral'")?.query_row([customer_id], |r| r.get(0)).optional()?;
         if paid.is_none() && ctx.settings.referral_bonus > 0 && referrer != customer_id {
             ledger::credit(
                 db,
                 Credit {
-                    customer_id: &referrer,
+                    customer_id: referrer,
                     entry_type: EntryType::Referral,
                     points: ctx.settings.referral_bonus,
                     order_id: Some(order_id),

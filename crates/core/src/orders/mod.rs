@@ -422,10 +422,8 @@ pub(crate) async fn store_historical(
         // just before it, so a customer's orders go oldest first.
         changed.sort();
         let context = crate::loyalty::earning::context(db)?;
-        for (_, _, order_id) in &changed {
-            crate::loyalty::earning::apply(db, &context, order_id, now)?;
-        }
-        Ok(())
+        let orders: Vec<(String, String)> = changed.into_iter().map(|(customer, _, order)| (customer, order)).collect();
+        crate::loyalty::earning::apply_batch(db, &context, &orders, now)
     })
     .await?;
     Ok((outcome, touched))
