@@ -211,6 +211,9 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     // Everything the orders imply, derived once for everyone: history, tiers, churn, RFM.
     // (Were the fill stopped halfway, the daily recompute would catch up.)
     crate::segmentation::rebuild_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
+    // The orders earned points on their delivery dates; lots older than a year expire, as
+    // the daily job would have done.
+    crate::loyalty::ledger::run_expiry(pool, options.now).await?;
     // The support desk: about one ticket for every eight customers, over the last 90 days.
     let mut ticket_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x7_1c4e_7000_u64);
     add_support_desk(pool, &mut ticket_rng, options.now, u64::from(done / 8).max(1), 4, 90).await?;
