@@ -13,6 +13,6 @@ export type CustomerPanel = { id: string, name: string, phone: string, email: st
  */
 openTickets: Array<PanelTicket>, 
 /**
- * Loyalty points, once the loyalty module keeps a ledger.
+ * The customer's loyalty points balance.
  */
 loyaltyBalance: number | null, };

@@ -901,7 +901,7 @@ pub struct CustomerPanel {
     pub recent_orders: Vec<PanelOrder>,
     /// The customer's other tickets still being worked on.
     pub open_tickets: Vec<PanelTicket>,
-    /// Loyalty points, once the loyalty module keeps a ledger.
+    /// The customer's loyalty points balance.
     #[ts(type = "number | null")]
     pub loyalty_balance: Option<i64>,
 }
@@ -1010,7 +1010,7 @@ pub async fn detail(pool: &SqlitePool, id: &str, now: DateTime<Utc>) -> Result<T
         satisfaction_score,
         recent_orders,
         open_tickets,
-        loyalty_balance: None,
+        loyalty_balance: Some(crate::loyalty::ledger::balance(pool, &customer.id).await?),
     };
     Ok(TicketDetail { ticket, messages, attachments, merged_from, related_ticket_number, sla, suggestion, customer: panel })
 }
