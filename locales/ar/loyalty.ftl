@@ -17,3 +17,4 @@ loyalty-error-rate = النقاط لكل دينار يجب أن تكون أكب�
 loyalty-error-multiplier = المضاعف لا يقل عن 1
 loyalty-error-positive = القيم يجب أن تكون أكبر من صفر
 campaign-error-dates = تاريخ النهاية قبل تاريخ البداية
+loyalty-no-earn = لم يكسب الطلب «{ $order }» نقاطاً (بعد)

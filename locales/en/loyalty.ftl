@@ -17,3 +17,4 @@ loyalty-error-rate = Points per dinar must be more than zero
 loyalty-error-multiplier = A multiplier is at least 1
 loyalty-error-positive = The values must be more than zero
 campaign-error-dates = The end date is before the start date
+loyalty-no-earn = The order “{ $order }” has not earned points (yet)

@@ -34,6 +34,13 @@ pub enum LoyaltyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The breakdown of an order's points (SPEC §4.2): `{"orderId", "lines": [...], "totalPoints"}`.
+    Explain {
+        #[arg(value_name = "ORDER_ID")]
+        order: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct a balance by hand (managers and the owner), with the reason.
     Adjust {
         #[arg(value_name = "CUSTOMER_REF")]
@@ -53,7 +60,14 @@ fn print<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result
     Ok(())
 }
 
-pub async fn run(command: LoyaltyCommand, pool: &sqlx::SqlitePool, actor: &Actor, now: DateTime<Utc>, out: &mut impl Write) -> anyhow::Result<()> {
+pub async fn run(
+    command: LoyaltyCommand,
+    pool: &sqlx::SqlitePool,
+    actor: &Actor,
+    lang: eishro_core::i18n::Lang,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match command {
         LoyaltyCommand::Balance { customer, json } => {
             let id = customers::resolve_ref(pool, &customer).await?;
@@ -83,6 +97,30 @@ pub async fn run(command: LoyaltyCommand, pool: &sqlx::SqlitePool, actor: &Actor
                 print(out, &voucher)?;
             } else {
                 writeln!(out, "{}\t{}\t{}", voucher.code, voucher.reward_name, voucher.expires_at)?;
+            }
+        }
+        LoyaltyCommand::Explain { order, json } => {
+            let Some(entry) = ledger::explain(pool, &order).await? else {
+                anyhow::bail!("{}", eishro_core::i18n::message(lang, "loyalty-no-earn", &[("order".to_string(), order)].into_iter().collect()));
+            };
+            let breakdown = entry.breakdown.unwrap_or_else(|| eishro_core::loyalty::points::Breakdown { lines: vec![], purchase_points: 0, bonus_points: 0, total_points: entry.points });
+            if json {
+                print(
+                    out,
+                    &serde_json::json!({
+                        "orderId": entry.order_id,
+                        "customerId": entry.customer_id,
+                        "lines": breakdown.lines,
+                        "purchasePoints": breakdown.purchase_points,
+                        "bonusPoints": breakdown.bonus_points,
+                        "totalPoints": breakdown.total_points,
+                    }),
+                )?;
+            } else {
+                for line in &breakdown.lines {
+                    writeln!(out, "{}\t{:+}", line.line, line.points)?;
+                }
+                writeln!(out, "total\t{}", breakdown.total_points)?;
             }
         }
         LoyaltyCommand::Adjust { customer, points, reason, json } => {

@@ -366,7 +366,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     match cli.command {
         Command::Tickets(command) => tickets::run(command, &pool, &actor, lang, now, &mut out).await?,
         Command::Intent { message, json } => tickets::intent(&pool, &message, json, &mut out).await?,
-        Command::Loyalty(command) => loyalty::run(command, &pool, &actor, now, &mut out).await?,
+        Command::Loyalty(command) => loyalty::run(command, &pool, &actor, lang, now, &mut out).await?,
         Command::Customers(CustomersCommand::Search { query, limit, json }) => {
             let found = customers::search(&pool, &query, limit).await?;
             if json {

@@ -287,3 +287,23 @@ fn loyalty_balance_adjust_redeem_and_history() {
     assert_eq!(history.as_array().unwrap().len(), 2);
     assert_eq!(history[0]["type"], "redeem");
 }
+
+#[test]
+fn loyalty_explain_prints_an_orders_breakdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    crm(&db)
+        .args(["customers", "add", "--first-name", "مريم", "--last-name", "الزليتني", "--phone", "0944556677", "--email", "mariam@mail.ly", "--city", "زليتن", "--area", "المركز"])
+        .assert()
+        .success();
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, "order_id,order_number,customer_ref,created_at,status,total,shipping_fee,product_name,category,quantity,unit_price\nX1,EL-77,0944556677,2026-10-01 12:00,delivered,110,10,عطر,عطور,1,100\n").unwrap();
+    crm(&db).args(["import", "orders"]).arg(&file).assert().success();
+    let explained = crm(&db).args(["loyalty", "explain", "EL-77", "--json"]).assert().success();
+    let breakdown = json(&explained.get_output().stdout);
+    assert_eq!(breakdown["totalPoints"], 150);
+    assert_eq!(breakdown["lines"][0]["line"], "purchasePoints");
+    assert_eq!(breakdown["lines"][1]["line"], "newCustomerBonus");
+    let missing = crm(&db).args(["--lang", "en", "loyalty", "explain", "nope"]).assert().failure();
+    assert!(String::from_utf8_lossy(&missing.get_output().stderr).contains("has not earned points"));
+}

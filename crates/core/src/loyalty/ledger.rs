@@ -664,3 +664,16 @@ pub async fn run_expiry(pool: &SqlitePool, now: DateTime<Utc>) -> Result<ExpiryR
     tx.commit().await?;
     Ok(run)
 }
+
+/// The breakdown an order's points were credited with (SPEC §4.2), by the order's id or
+/// number; `None` when the order earned nothing (yet).
+pub async fn explain(pool: &SqlitePool, order: &str) -> Result<Option<LedgerEntry>> {
+    let row = sqlx::query(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM loyalty_entries WHERE type = 'earn'
+           AND order_id = (SELECT id FROM orders WHERE id = ?1 OR order_number = ?1 ORDER BY id = ?1 DESC LIMIT 1)"
+    ))
+    .bind(order.trim())
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.as_ref().map(entry_from_row))
+}
