@@ -74,6 +74,10 @@ const COMMANDS: &[&str] = &[
     "set_staff_available",
     "all_canned_replies",
     "save_canned_reply",
+    "loyalty_card",
+    "redeem_reward",
+    "cancel_voucher",
+    "use_voucher",
 ];
 
 fn main() {

@@ -18,3 +18,40 @@ loyalty-error-multiplier = المضاعف لا يقل عن 1
 loyalty-error-positive = القيم يجب أن تكون أكبر من صفر
 campaign-error-dates = تاريخ النهاية قبل تاريخ البداية
 loyalty-no-earn = لم يكسب الطلب «{ $order }» نقاطاً (بعد)
+
+# بطاقة الولاء في ملف العميل
+loyalty-title = نقاط الولاء
+loyalty-points = { $points } نقطة
+loyalty-next-expiry = تنتهي { $points } نقطة في { $date } ({ $hijri })
+loyalty-redeem = استبدال
+loyalty-vouchers = القسائم
+loyalty-voucher-status = { $status ->
+    [issued] صالحة
+    [used] مستخدمة
+    [expired] منتهية
+   *[cancelled] ملغاة
+}
+loyalty-voucher-expires = حتى { $date }
+loyalty-voucher-use = تسجيل الاستخدام
+loyalty-voucher-cancel = إلغاء وإرجاع النقاط
+loyalty-history = سجل النقاط
+loyalty-entry = { $type ->
+    [earn] مكتسبة من طلب
+    [referral] مكافأة إحالة
+    [adjustment] تعديل يدوي
+    [redemption_cancel] إرجاع قسيمة ملغاة
+    [redeem] استبدال مكافأة
+    [reversal] استرجاع (إلغاء أو استرداد)
+   *[expire] انتهاء صلاحية
+}
+loyalty-unrecovered = لم يُسترجع { $points }
+loyalty-breakdown = التفاصيل
+loyalty-line = { $line ->
+    [purchasePoints] نقاط الشراء
+    [newCustomerBonus] مكافأة العميل الجديد
+    [loyalCustomerBonus] مكافأة العميل المميز
+   *[categoryBonus] مكافأة الفئات المختارة
+}
+loyalty-line-campaign = مكافأة الحملة ({ $campaign })
+loyalty-total = المجموع
+loyalty-hint = النقاط تنتهي بالأقدم أولاً؛ القسيمة الملغاة تعيد نقاطها بتاريخ انتهائها الأصلي.

@@ -18,3 +18,40 @@ loyalty-error-multiplier = A multiplier is at least 1
 loyalty-error-positive = The values must be more than zero
 campaign-error-dates = The end date is before the start date
 loyalty-no-earn = The order “{ $order }” has not earned points (yet)
+
+# The loyalty card in the customer profile
+loyalty-title = Loyalty points
+loyalty-points = { $points } points
+loyalty-next-expiry = { $points } points expire on { $date } ({ $hijri })
+loyalty-redeem = Redeem
+loyalty-vouchers = Vouchers
+loyalty-voucher-status = { $status ->
+    [issued] Valid
+    [used] Used
+    [expired] Expired
+   *[cancelled] Cancelled
+}
+loyalty-voucher-expires = until { $date }
+loyalty-voucher-use = Mark used
+loyalty-voucher-cancel = Cancel and return the points
+loyalty-history = Points history
+loyalty-entry = { $type ->
+    [earn] Earned on an order
+    [referral] Referral bonus
+    [adjustment] Manual adjustment
+    [redemption_cancel] Cancelled voucher returned
+    [redeem] Reward redeemed
+    [reversal] Reversed (cancellation or refund)
+   *[expire] Expired
+}
+loyalty-unrecovered = { $points } not recovered
+loyalty-breakdown = Breakdown
+loyalty-line = { $line ->
+    [purchasePoints] Purchase points
+    [newCustomerBonus] New customer bonus
+    [loyalCustomerBonus] Loyal customer bonus
+   *[categoryBonus] Bonus categories
+}
+loyalty-line-campaign = Campaign bonus ({ $campaign })
+loyalty-total = Total
+loyalty-hint = The oldest points are used and expire first; a cancelled voucher returns its points with their original expiry.

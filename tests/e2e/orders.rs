@@ -67,6 +67,18 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
     app.screenshot("26-profile-value-ar").await?;
 
+    // The delivered orders earned points; the breakdown shows how, and free shipping is
+    // redeemed for a voucher.
+    app.wait_text("[data-testid=loyalty-balance]", "نقطة").await?;
+    app.eval("document.querySelector('[data-testid=loyalty-card]').scrollIntoView({block: 'start'}); return true").await?;
+    app.click("[data-testid=breakdown-toggle]").await?;
+    app.wait_text("[data-testid=breakdown]", "نقاط الشراء").await?;
+    app.click("[data-testid=redeem-reward_002]").await?;
+    app.wait_text("[data-testid=voucher-row]", "شحن مجاني").await?;
+    app.wait_text("[data-testid=ledger]", "استبدال مكافأة").await?;
+    app.eval("document.querySelector('[data-testid=loyalty-card]').scrollIntoView({block: 'start'}); return true").await?;
+    app.screenshot("42-loyalty-card-ar").await?;
+
     // Standalone mode: an order typed in by hand counts at once.
     app.click("[data-testid=order-add]").await?;
     app.type_into("[data-testid=order-line-product-0]", "بسيسة").await?;
@@ -94,6 +106,11 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.wait_text("[data-testid=rfm]", "111").await?;
     app.eval("document.querySelector('[data-testid=segment-history]').scrollIntoView({block: 'center'}); return true").await?;
     app.screenshot("29-profile-value-en").await?;
+    app.wait_text("[data-testid=voucher-row]", "Valid").await?;
+    app.click("[data-testid=breakdown-toggle]").await?;
+    app.wait_text("[data-testid=breakdown]", "Purchase points").await?;
+    app.eval("document.querySelector('[data-testid=loyalty-card]').scrollIntoView({block: 'start'}); return true").await?;
+    app.screenshot("43-loyalty-card-en").await?;
 
     // The tiers overview and the settings: a lower margin shows its equivalent spend, and
     // saving it recomputes the customer down to silver.

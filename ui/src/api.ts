@@ -54,6 +54,8 @@ import type { SupportSettings } from "./bindings/SupportSettings";
 import type { SmartReplySettings } from "./bindings/SmartReplySettings";
 import type { ProposedHoliday } from "./bindings/ProposedHoliday";
 import type { CannedReplyDraft } from "./bindings/CannedReplyDraft";
+import type { LoyaltyCard } from "./bindings/LoyaltyCard";
+import type { Voucher } from "./bindings/Voucher";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -134,4 +136,8 @@ export const api = {
   setStaffAvailable: (id: string, available: boolean) => invoke<void>("set_staff_available", { id, available }),
   allCannedReplies: () => invoke<CannedReply[]>("all_canned_replies"),
   saveCannedReply: (draft: CannedReplyDraft) => invoke<CannedReply>("save_canned_reply", { draft }),
+  loyaltyCard: (customerId: string) => invoke<LoyaltyCard>("loyalty_card", { customerId }),
+  redeemReward: (customerId: string, rewardId: string) => invoke<Voucher>("redeem_reward", { customerId, rewardId }),
+  cancelVoucher: (id: string) => invoke<Voucher>("cancel_voucher", { id }),
+  useVoucher: (id: string) => invoke<Voucher>("use_voucher", { id }),
 };

@@ -1,5 +1,5 @@
-//! Orders, the profile's order panels and follow-up tasks: thin adapters over
-//! `eishro_core::{orders, profile, tasks}`.
+//! Orders, the profile's order and loyalty panels and follow-up tasks: thin adapters over
+//! `eishro_core::{orders, profile, tasks, loyalty}`.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -95,4 +95,26 @@ pub async fn add_order(state: State<'_, AppState>, customer_id: String, draft: O
 #[tauri::command]
 pub async fn change_order_status(state: State<'_, AppState>, order_id: String, status: OrderStatus, refunded_amount: Option<Money>) -> CommandResult<Order> {
     orders::change_status(&state.pool, &order_id, status, refunded_amount, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn loyalty_card(state: State<'_, AppState>, customer_id: String) -> CommandResult<eishro_core::loyalty::ledger::LoyaltyCard> {
+    eishro_core::loyalty::ledger::card(&state.pool, &customer_id, Utc::now()).await.map_err(to_payload)
+}
+
+/// Redeems a reward for a voucher. Standalone mode knows no stock: a gift is assumed
+/// available until sync says otherwise.
+#[tauri::command]
+pub async fn redeem_reward(state: State<'_, AppState>, customer_id: String, reward_id: String) -> CommandResult<eishro_core::loyalty::ledger::Voucher> {
+    eishro_core::loyalty::ledger::redeem(&state.pool, &state.actor, &customer_id, &reward_id, true, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn cancel_voucher(state: State<'_, AppState>, id: String) -> CommandResult<eishro_core::loyalty::ledger::Voucher> {
+    eishro_core::loyalty::ledger::cancel_voucher(&state.pool, &state.actor, &id, Utc::now()).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn use_voucher(state: State<'_, AppState>, id: String) -> CommandResult<eishro_core::loyalty::ledger::Voucher> {
+    eishro_core::loyalty::ledger::use_voucher(&state.pool, &id, None, Utc::now()).await.map_err(to_payload)
 }

@@ -7,6 +7,7 @@ import { useErrorText, useFieldLabel, useLanguage, useT } from "../i18n";
 import { Ltr } from "../Ltr";
 import { SegmentBadge } from "./SegmentBadge";
 import { CustomerOrders } from "./CustomerOrders";
+import { LoyaltyCard } from "./LoyaltyCard";
 import { fieldLabel as customFieldLabel, formatCustomValue, useCustomFieldDefinitions } from "../customFields";
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -200,6 +201,7 @@ export function CustomerProfileScreen({ id, onBack, onEdit }: { id: string; onBa
         </Table>
       </Section>
       <CustomerOrders customerId={id} />
+      <LoyaltyCard customerId={id} />
       <Section title={t("section-timeline")}>
         <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
           {profile.data.timeline.map((entry, i) => (

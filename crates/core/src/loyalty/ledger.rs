@@ -677,3 +677,39 @@ pub async fn explain(pool: &SqlitePool, order: &str) -> Result<Option<LedgerEntr
     .await?;
     Ok(row.as_ref().map(entry_from_row))
 }
+
+/// The profile's loyalty card: the balance, when the next points expire, the history with
+/// breakdowns, the vouchers, and the rewards the balance can buy now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LoyaltyCard {
+    #[ts(type = "number")]
+    pub balance: i64,
+    /// The soonest-expiring live lot: when, and how many points.
+    pub next_expiry: Option<String>,
+    #[ts(type = "number")]
+    pub next_expiry_points: i64,
+    pub entries: Vec<LedgerEntry>,
+    pub vouchers: Vec<Voucher>,
+    pub rewards: Vec<Reward>,
+}
+
+pub async fn card(pool: &SqlitePool, customer_id: &str, now: DateTime<Utc>) -> Result<LoyaltyCard> {
+    let next: Option<(String, i64)> = sqlx::query_as(
+        "SELECT expires_at, sum(remaining) FROM loyalty_lots WHERE customer_id = ?1 AND remaining > 0 AND expires_at > ?2
+         GROUP BY expires_at ORDER BY expires_at LIMIT 1",
+    )
+    .bind(customer_id)
+    .bind(now.to_rfc3339())
+    .fetch_optional(pool)
+    .await?;
+    Ok(LoyaltyCard {
+        balance: balance(pool, customer_id).await?,
+        next_expiry_points: next.as_ref().map_or(0, |n| n.1),
+        next_expiry: next.map(|n| n.0),
+        entries: history(pool, customer_id).await?,
+        vouchers: vouchers(pool, customer_id).await?,
+        rewards: rewards(pool).await?.into_iter().filter(|r| r.active).collect(),
+    })
+}
