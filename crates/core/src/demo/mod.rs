@@ -3,7 +3,7 @@
 //! taa marbuta or haa), phones of all three operators, real cities and districts, and a
 //! minority of customers with English names. Deterministic for a given seed.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -174,6 +174,9 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     if customers::custom_field_definitions(pool).await?.is_empty() {
         customers::save_custom_field_definitions(pool, &actor, demo_field_definitions(), options.now).await?;
     }
+    // The loyalty programme the demo orders earn under: Libyan food products as bonus
+    // categories, and this year's and last year's seasonal campaigns.
+    demo_loyalty_programme(pool, options.now).await?;
     // Orders too come from their own stream, for the same reason.
     let mut order_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x0_0de_0000_u64);
     let mut phones: Vec<String> = Vec::new();
@@ -214,10 +217,67 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     // The orders earned points on their delivery dates; lots older than a year expire, as
     // the daily job would have done.
     crate::loyalty::ledger::run_expiry(pool, options.now).await?;
+    demo_redemptions(pool, &mut ChaCha8Rng::seed_from_u64(options.seed ^ 0x0005_e11d), options.now).await?;
     // The support desk: about one ticket for every eight customers, over the last 90 days.
     let mut ticket_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x7_1c4e_7000_u64);
     add_support_desk(pool, &mut ticket_rng, options.now, u64::from(done / 8).max(1), 4, 90).await?;
     Ok(done)
+}
+
+/// A store's loyalty programme as a Libyan merchant might set it up.
+async fn demo_loyalty_programme(pool: &SqlitePool, now: DateTime<Utc>) -> Result<()> {
+    use crate::loyalty::campaigns::{Audience, Campaign, CampaignKind};
+    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM campaigns").fetch_one(pool).await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let settings = crate::loyalty::LoyaltySettings { bonus_categories: vec!["منتجات غذائية".into()], ..Default::default() };
+    crate::loyalty::save_settings(pool, &Actor::Sync, settings.clone(), now).await?;
+    let this_year = now.year();
+    let names = [
+        (CampaignKind::Ramadan, "رمضان كريم"),
+        (CampaignKind::EidAlFitr, "عيد الفطر المبارك"),
+        (CampaignKind::EidAlAdha, "عيد الأضحى المبارك"),
+        (CampaignKind::NationalDay, "العيد الوطني — ادعم المنتج الليبي"),
+    ];
+    for year in [this_year - 1, this_year] {
+        for (kind, name) in names {
+            let Some((start, end)) = crate::loyalty::campaigns::proposed_dates(kind, year) else { continue };
+            let (multiplier, scope) = kind.default_points(&settings.school_categories);
+            let campaign = Campaign {
+                id: format!("{}-{year}", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                name: format!("{name} {year}"),
+                kind,
+                start_date: start,
+                end_date: end,
+                multiplier,
+                scope,
+                audience: if kind == CampaignKind::NationalDay { Audience { nationalities: vec!["LY".into()], ..Default::default() } } else { Audience::default() },
+                monthly_days: Vec::new(),
+                benefits: Vec::new(),
+                active: true,
+            };
+            crate::loyalty::save_campaign(pool, &campaign, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Some customers have already spent points: vouchers issued, some used.
+async fn demo_redemptions(pool: &SqlitePool, rng: &mut ChaCha8Rng, now: DateTime<Utc>) -> Result<()> {
+    let rich: Vec<String> =
+        sqlx::query_scalar("SELECT customer_id FROM loyalty_balances WHERE balance >= 150 ORDER BY customer_id").fetch_all(pool).await?;
+    for customer in rich {
+        if !rng.gen_bool(0.15) {
+            continue;
+        }
+        let reward = if rng.gen_bool(0.5) { "reward_002" } else { "reward_001" };
+        let voucher = crate::loyalty::ledger::redeem(pool, &Actor::Sync, &customer, reward, true, now - Duration::days(rng.gen_range(1..20))).await?;
+        if rng.gen_bool(0.4) {
+            crate::loyalty::ledger::use_voucher(pool, &voucher.id, None, now).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Demo agents and tickets for the store's customers (also what the inbox benchmark fills
