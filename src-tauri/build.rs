@@ -78,6 +78,12 @@ const COMMANDS: &[&str] = &[
     "redeem_reward",
     "cancel_voucher",
     "use_voucher",
+    "loyalty_campaigns",
+    "save_campaign",
+    "campaign_template",
+    "loyalty_rewards",
+    "save_reward",
+    "effective_rebate",
 ];
 
 fn main() {

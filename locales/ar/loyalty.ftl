@@ -55,3 +55,37 @@ loyalty-line = { $line ->
 loyalty-line-campaign = مكافأة الحملة ({ $campaign })
 loyalty-total = المجموع
 loyalty-hint = النقاط تنتهي بالأقدم أولاً؛ القسيمة الملغاة تعيد نقاطها بتاريخ انتهائها الأصلي.
+
+# شاشة الولاء
+loyalty-screen-title = برنامج الولاء
+campaigns-title = تقويم الحملات
+campaigns-hint = تقترح مواعيد رمضان والعيدين من تقويم أم القرى؛ أكّدها أو عدّلها حسب إعلان الرؤية في ليبيا. تطبق الحملة حسب وقت إنشاء الطلب بتوقيت المتجر.
+campaign-name = الاسم
+campaign-starts = البداية
+campaign-ends = النهاية
+campaign-points = النقاط
+campaign-kind-label = نوع الحملة
+campaign-kind = { $kind ->
+    [ramadan] رمضان كريم
+    [eid_al_fitr] عيد الفطر
+    [eid_al_adha] عيد الأضحى
+    [national_day] العيد الوطني الليبي
+    [school_season] موسم المدارس والجامعات
+    [monthly] حملة الولاء الشهرية
+   *[custom] حملة خاصة
+}
+campaign-scope = { $scope ->
+    [order] على الطلب كله
+    [localProducts] على المنتجات المحلية
+   *[categories] على فئات مختارة
+}
+campaign-year = السنة
+campaign-propose = اقتراح المواعيد
+campaign-multiplier = المضاعف
+campaign-confirm-hint = راجع التاريخين قبل الحفظ: قد تتأخر الرؤية في ليبيا يوماً عن تقويم أم القرى.
+campaign-save = حفظ الحملة
+rewards-title = كتالوج المكافآت
+rewards-rebate = الخصم الفعلي للبرنامج { $percent }٪
+reward-valid-for = صالحة { $days } يوماً
+reward-points = النقاط المطلوبة
+reward-days = الصلاحية بالأيام

@@ -55,3 +55,37 @@ loyalty-line = { $line ->
 loyalty-line-campaign = Campaign bonus ({ $campaign })
 loyalty-total = Total
 loyalty-hint = The oldest points are used and expire first; a cancelled voucher returns its points with their original expiry.
+
+# The loyalty screen
+loyalty-screen-title = Loyalty programme
+campaigns-title = Campaign calendar
+campaigns-hint = Ramadan and the Eids are proposed from the Umm al-Qura calendar; confirm them or shift them to Libya's announced sighting. A campaign applies by the order's creation time in store time.
+campaign-name = Name
+campaign-starts = Starts
+campaign-ends = Ends
+campaign-points = Points
+campaign-kind-label = Kind of campaign
+campaign-kind = { $kind ->
+    [ramadan] Ramadan Kareem
+    [eid_al_fitr] Eid al-Fitr
+    [eid_al_adha] Eid al-Adha
+    [national_day] Libyan national day
+    [school_season] School and university season
+    [monthly] Monthly loyalty campaign
+   *[custom] Custom campaign
+}
+campaign-scope = { $scope ->
+    [order] on the whole order
+    [localProducts] on local products
+   *[categories] on chosen categories
+}
+campaign-year = Year
+campaign-propose = Propose the dates
+campaign-multiplier = Multiplier
+campaign-confirm-hint = Check both dates before saving: Libya's sighting may fall a day after the Umm al-Qura calendar.
+campaign-save = Save the campaign
+rewards-title = Rewards catalogue
+rewards-rebate = Effective rebate { $percent }%
+reward-valid-for = valid { $days } days
+reward-points = Points required
+reward-days = Valid for (days)

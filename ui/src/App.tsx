@@ -16,6 +16,7 @@ import { TasksScreen } from "./screens/TasksScreen";
 import { SegmentsOverviewScreen } from "./screens/SegmentsOverview";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { InboxScreen } from "./screens/inbox/InboxScreen";
+import { LoyaltyScreen } from "./screens/LoyaltyScreen";
 import { useNewTicketNotifications } from "./screens/inbox/notifications";
 
 type Section = "customers" | "tasks" | "tickets" | "loyalty" | "campaigns" | "dashboards" | "settings";
@@ -101,6 +102,9 @@ function Screen({ route, setRoute }: { route: Route; setRoute: (r: Route) => voi
   }
   if (route.section === "tickets") {
     return <Inbox onOpenCustomer={(id) => setRoute({ section: "customers", view: "profile", id })} />;
+  }
+  if (route.section === "loyalty") {
+    return <LoyaltyScreen />;
   }
   if (route.section === "dashboards") {
     return <SegmentsOverviewScreen />;

@@ -56,6 +56,9 @@ import type { ProposedHoliday } from "./bindings/ProposedHoliday";
 import type { CannedReplyDraft } from "./bindings/CannedReplyDraft";
 import type { LoyaltyCard } from "./bindings/LoyaltyCard";
 import type { Voucher } from "./bindings/Voucher";
+import type { Campaign } from "./bindings/Campaign";
+import type { CampaignKind } from "./bindings/CampaignKind";
+import type { Reward } from "./bindings/Reward";
 
 export const api = {
   appStatus: () => invoke<AppStatus>("app_status"),
@@ -140,4 +143,10 @@ export const api = {
   redeemReward: (customerId: string, rewardId: string) => invoke<Voucher>("redeem_reward", { customerId, rewardId }),
   cancelVoucher: (id: string) => invoke<Voucher>("cancel_voucher", { id }),
   useVoucher: (id: string) => invoke<Voucher>("use_voucher", { id }),
+  loyaltyCampaigns: () => invoke<Campaign[]>("loyalty_campaigns"),
+  saveCampaign: (campaign: Campaign) => invoke<void>("save_campaign", { campaign }),
+  campaignTemplate: (kind: CampaignKind, year: number) => invoke<Campaign>("campaign_template", { kind, year }),
+  loyaltyRewards: () => invoke<Reward[]>("loyalty_rewards"),
+  saveReward: (reward: Reward) => invoke<void>("save_reward", { reward }),
+  effectiveRebate: () => invoke<string | null>("effective_rebate"),
 };

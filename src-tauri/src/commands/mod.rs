@@ -5,6 +5,7 @@ pub mod app;
 pub mod customers;
 pub mod duplicates;
 pub mod import;
+pub mod loyalty;
 pub mod orders;
 pub mod support;
 

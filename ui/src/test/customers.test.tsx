@@ -58,7 +58,7 @@ describe("app frame", () => {
   it("labels sections that arrive later instead of faking them", async () => {
     mockStore();
     renderWithProviders(<App />);
-    fireEvent.click(await screen.findByTestId("nav-loyalty"));
+    fireEvent.click(await screen.findByTestId("nav-campaigns"));
     expect(await screen.findByTestId("coming-later")).toHaveTextContent("قادم في إصدار لاحق");
   });
 

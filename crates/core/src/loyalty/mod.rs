@@ -146,3 +146,77 @@ pub async fn save_campaign(pool: &sqlx::SqlitePool, campaign: &campaigns::Campai
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
+
+/// Every campaign, the soonest first.
+pub async fn list_campaigns(pool: &sqlx::SqlitePool) -> crate::Result<Vec<campaigns::Campaign>> {
+    let rows: Vec<(String, String, String, String, String, String, String, String, String, String, bool)> = sqlx::query_as(
+        "SELECT id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active FROM campaigns ORDER BY start_date DESC, name",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, name, kind, start, end, multiplier, scope, audience, days, benefits, active)| {
+            Some(campaigns::Campaign {
+                id,
+                name,
+                kind: serde_json::from_value(serde_json::Value::String(kind)).ok()?,
+                start_date: start.parse().ok()?,
+                end_date: end.parse().ok()?,
+                multiplier: multiplier.parse().ok()?,
+                scope: serde_json::from_str(&scope).ok()?,
+                audience: serde_json::from_str(&audience).unwrap_or_default(),
+                monthly_days: serde_json::from_str(&days).unwrap_or_default(),
+                benefits: serde_json::from_str(&benefits).unwrap_or_default(),
+                active,
+            })
+        })
+        .collect())
+}
+
+/// Adds or edits a reward (SPEC §4.5 Addition: staff add, edit, deactivate).
+pub async fn save_reward(pool: &sqlx::SqlitePool, reward: &rewards::Reward, now: chrono::DateTime<chrono::Utc>) -> crate::Result<()> {
+    let errors = rewards::check_reward(reward);
+    if !errors.is_empty() {
+        return Err(crate::CoreError::Invalid(errors));
+    }
+    sqlx::query(
+        "INSERT INTO rewards (id, name, points_required, type, value, max_discount, product_id, valid_for_days, category, active, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, points_required = excluded.points_required, type = excluded.type,
+             value = excluded.value, max_discount = excluded.max_discount, product_id = excluded.product_id,
+             valid_for_days = excluded.valid_for_days, category = excluded.category, active = excluded.active, updated_at = excluded.updated_at",
+    )
+    .bind(&reward.id)
+    .bind(reward.name.trim())
+    .bind(reward.points_required)
+    .bind(serde_json::to_value(reward.reward_type).ok().and_then(|v| v.as_str().map(str::to_string)))
+    .bind(reward.value)
+    .bind(reward.max_discount.map(|m| m.dirhams()))
+    .bind(&reward.product_id)
+    .bind(reward.valid_for_days)
+    .bind(&reward.category)
+    .bind(reward.active)
+    .bind(now.to_rfc3339())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The effective rebate of the current settings and catalogue (SPEC §4.1 Addition), from
+/// the store's own averages over counted orders.
+pub async fn effective_rebate(pool: &sqlx::SqlitePool) -> crate::Result<Option<Decimal>> {
+    let settings = settings(pool).await?;
+    let (average, shipping): (Option<f64>, Option<f64>) = sqlx::query_as(&format!(
+        "SELECT avg(total - refunded_amount), avg(shipping_fee) FROM orders WHERE {}",
+        crate::segmentation::COUNTED
+    ))
+    .fetch_one(pool)
+    .await?;
+    let store = rewards::StoreAverages {
+        average_order_value: Money::from_dirhams(average.unwrap_or(0.0).round() as i64),
+        average_shipping_fee: Money::from_dirhams(shipping.unwrap_or(0.0).round() as i64),
+        gift_price: None,
+    };
+    Ok(rewards::effective_rebate(&ledger::rewards(pool).await?, settings.points_per_dinar, store))
+}

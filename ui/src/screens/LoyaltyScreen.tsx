@@ -1,0 +1,145 @@
+import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../api";
+import type { Campaign } from "../bindings/Campaign";
+import type { CampaignKind } from "../bindings/CampaignKind";
+import type { Reward } from "../bindings/Reward";
+import { formatDate, formatHijri } from "../format";
+import { useErrorDetail, useLanguage, useT } from "../i18n";
+import { Ltr } from "../Ltr";
+
+const KINDS: CampaignKind[] = ["ramadan", "eid_al_fitr", "eid_al_adha", "national_day", "school_season", "monthly", "custom"];
+
+/**
+ * Loyalty (SPEC §4.5, §4.7): the campaign calendar with Gregorian and Hijri dates, where
+ * a new campaign starts from its kind's proposed dates (Umm al-Qura for Ramadan and the
+ * Eids) and default multiplier, for the merchant to confirm or shift; the rewards
+ * catalogue (edit, deactivate); and the programme's effective rebate.
+ */
+export function LoyaltyScreen() {
+  const t = useT();
+  const errorText = useErrorDetail();
+  const { lang } = useLanguage();
+  const queryClient = useQueryClient();
+  const campaigns = useQuery({ queryKey: ["campaigns"], queryFn: api.loyaltyCampaigns });
+  const rewards = useQuery({ queryKey: ["rewards"], queryFn: api.loyaltyRewards });
+  const rebate = useQuery({ queryKey: ["rebate"], queryFn: api.effectiveRebate });
+  const [draft, setDraft] = useState<Campaign | null>(null);
+  const [kind, setKind] = useState<CampaignKind>("ramadan");
+  const [year, setYear] = useState(new Date().getFullYear() + 1);
+  const [reward, setReward] = useState<Reward | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>, after: () => void) => {
+    setError(null);
+    try {
+      await action();
+      after();
+      await queryClient.invalidateQueries({ queryKey: ["campaigns"] });
+      await queryClient.invalidateQueries({ queryKey: ["rewards"] });
+      await queryClient.invalidateQueries({ queryKey: ["rebate"] });
+      await queryClient.invalidateQueries({ queryKey: ["loyalty"] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const dates = (iso: string) => (
+    <Stack gap={0}>
+      <Text size="sm">{formatDate(iso, lang)}</Text>
+      <Text size="xs" c="dimmed">{formatHijri(iso, lang)}</Text>
+    </Stack>
+  );
+  return (
+    <div className="scroll-page">
+      <Stack maw={1100}>
+        <Title order={3}>{t("loyalty-screen-title")}</Title>
+        {error !== null && <Alert color="red">{errorText(error)}</Alert>}
+        <Card withBorder>
+          <Title order={5}>{t("campaigns-title")}</Title>
+          <Text size="xs" c="dimmed">{t("campaigns-hint")}</Text>
+          <Table mt="sm" data-testid="campaigns">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("campaign-name")}</Table.Th>
+                <Table.Th>{t("campaign-starts")}</Table.Th>
+                <Table.Th>{t("campaign-ends")}</Table.Th>
+                <Table.Th>{t("campaign-points")}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(campaigns.data ?? []).map((c) => (
+                <Table.Tr key={c.id} data-testid="campaign-row">
+                  <Table.Td>
+                    <Text size="sm">{c.name}</Text>
+                    <Text size="xs" c="dimmed">{t("campaign-kind", { kind: c.kind })}</Text>
+                  </Table.Td>
+                  <Table.Td>{dates(c.startDate)}</Table.Td>
+                  <Table.Td>{dates(c.endDate)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light"><Ltr>{`×${c.multiplier}`}</Ltr></Badge> {t("campaign-scope", { scope: c.scope.kind })}
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch checked={c.active} onChange={(e) => void run(() => api.saveCampaign({ ...c, active: e.currentTarget.checked }), () => {})} aria-label={t("desk-active")} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group mt="md" align="flex-end">
+            <Select label={t("campaign-kind-label")} data={KINDS.map((k) => ({ value: k, label: t("campaign-kind", { kind: k }) }))} value={kind} onChange={(v) => v && setKind(v as CampaignKind)} allowDeselect={false} data-testid="campaign-kind" />
+            <NumberInput label={t("campaign-year")} value={year} onChange={(v) => setYear(Number(v) || year)} w={110} allowDecimal={false} />
+            <Button variant="light" onClick={() => void api.campaignTemplate(kind, year).then((c) => setDraft({ ...c, name: `${t("campaign-kind", { kind })} ${year}` }))} data-testid="campaign-propose">
+              {t("campaign-propose")}
+            </Button>
+          </Group>
+          {draft && (
+            <Stack mt="sm" gap="xs" maw={700} data-testid="campaign-draft">
+              <TextInput label={t("campaign-name")} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+              <Group>
+                <TextInput type="date" label={t("campaign-starts")} value={draft.startDate} onChange={(e) => setDraft({ ...draft, startDate: e.currentTarget.value })} dir="ltr" description={formatHijri(draft.startDate, lang)} />
+                <TextInput type="date" label={t("campaign-ends")} value={draft.endDate} onChange={(e) => setDraft({ ...draft, endDate: e.currentTarget.value })} dir="ltr" description={formatHijri(draft.endDate, lang)} />
+                <TextInput label={t("campaign-multiplier")} value={draft.multiplier} onChange={(e) => setDraft({ ...draft, multiplier: e.currentTarget.value })} dir="ltr" w={100} />
+              </Group>
+              <Text size="xs" c="dimmed">{t("campaign-confirm-hint")}</Text>
+              <Group>
+                <Button onClick={() => void run(() => api.saveCampaign(draft), () => setDraft(null))} data-testid="campaign-save">{t("campaign-save")}</Button>
+                <Button variant="default" onClick={() => setDraft(null)}>{t("action-cancel")}</Button>
+              </Group>
+            </Stack>
+          )}
+        </Card>
+
+        <Card withBorder>
+          <Group justify="space-between">
+            <Title order={5}>{t("rewards-title")}</Title>
+            {rebate.data && <Badge size="lg" variant="light" data-testid="rebate">{t("rewards-rebate", { percent: (Number(rebate.data) * 100).toFixed(1) })}</Badge>}
+          </Group>
+          <Table mt="sm" data-testid="rewards-catalogue">
+            <Table.Tbody>
+              {(rewards.data ?? []).map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{t("loyalty-points", { points: r.pointsRequired })}</Table.Td>
+                  <Table.Td>{t("reward-valid-for", { days: r.validForDays })}</Table.Td>
+                  <Table.Td>{!r.active && <Badge color="gray">{t("desk-inactive")}</Badge>}</Table.Td>
+                  <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setReward(r)}>{t("desk-edit")}</Button></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {reward && (
+            <Group mt="sm" align="flex-end">
+              <TextInput label={t("campaign-name")} value={reward.name} onChange={(e) => setReward({ ...reward, name: e.currentTarget.value })} />
+              <NumberInput label={t("reward-points")} value={reward.pointsRequired} onChange={(v) => setReward({ ...reward, pointsRequired: Number(v) || 0 })} w={120} allowDecimal={false} />
+              <NumberInput label={t("reward-days")} value={reward.validForDays} onChange={(v) => setReward({ ...reward, validForDays: Number(v) || 0 })} w={120} allowDecimal={false} />
+              <Switch label={t("desk-active")} checked={reward.active} onChange={(e) => setReward({ ...reward, active: e.currentTarget.checked })} />
+              <Button onClick={() => void run(() => api.saveReward(reward), () => setReward(null))}>{t("desk-save")}</Button>
+              <Button variant="default" onClick={() => setReward(null)}>{t("action-cancel")}</Button>
+            </Group>
+          )}
+        </Card>
+      </Stack>
+    </div>
+  );
+}
