@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "loyalty_rewards",
     "save_reward",
     "effective_rebate",
+    "adjust_points",
 ];
 
 fn main() {

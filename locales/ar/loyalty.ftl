@@ -89,3 +89,16 @@ rewards-rebate = الخصم الفعلي للبرنامج { $percent }٪
 reward-valid-for = صالحة { $days } يوماً
 reward-points = النقاط المطلوبة
 reward-days = الصلاحية بالأيام
+loyalty-adjust = تعديل النقاط يدوياً
+loyalty-adjust-points = النقاط (+ أو −)
+loyalty-adjust-reason = السبب
+loyalty-adjust-save = تسجيل التعديل
+reward-new = مكافأة جديدة
+reward-type = النوع
+reward-type-name = { $type ->
+    [discount] خصم بنسبة
+    [shipping] شحن مجاني
+   *[product] منتج هدية
+}
+reward-percent = نسبة الخصم ٪
+reward-product = رمز المنتج الهدية

@@ -89,3 +89,16 @@ rewards-rebate = Effective rebate { $percent }%
 reward-valid-for = valid { $days } days
 reward-points = Points required
 reward-days = Valid for (days)
+loyalty-adjust = Adjust points by hand
+loyalty-adjust-points = Points (+ or −)
+loyalty-adjust-reason = Reason
+loyalty-adjust-save = Record the adjustment
+reward-new = New reward
+reward-type = Type
+reward-type-name = { $type ->
+    [discount] Percentage off
+    [shipping] Free shipping
+   *[product] Gift product
+}
+reward-percent = Discount %
+reward-product = Gift product code

@@ -98,6 +98,7 @@ fn main() {
             commands::orders::redeem_reward,
             commands::orders::cancel_voucher,
             commands::orders::use_voucher,
+            commands::orders::adjust_points,
             commands::loyalty::loyalty_campaigns,
             commands::loyalty::save_campaign,
             commands::loyalty::campaign_template,

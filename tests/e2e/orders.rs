@@ -76,6 +76,15 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.click("[data-testid=redeem-reward_002]").await?;
     app.wait_text("[data-testid=voucher-row]", "شحن مجاني").await?;
     app.wait_text("[data-testid=ledger]", "استبدال مكافأة").await?;
+    // A manual correction: an overdraft is refused with the reason, a credit is recorded.
+    app.click("[data-testid=adjust-open]").await?;
+    app.type_into("[data-testid=adjust-points]", "-100000").await?;
+    app.type_into("[data-testid=adjust-reason]", "تصحيح").await?;
+    app.click("[data-testid=adjust-save]").await?;
+    app.wait_text("[data-testid=loyalty-error]", "ولا يمكن خصم 100000").await?;
+    app.type_into("[data-testid=adjust-points]", "25").await?;
+    app.click("[data-testid=adjust-save]").await?;
+    app.wait_text("[data-testid=ledger]", "تعديل يدوي").await?;
     app.eval("document.querySelector('[data-testid=loyalty-card]').scrollIntoView({block: 'start'}); return true").await?;
     app.screenshot("42-loyalty-card-ar").await?;
 

@@ -143,6 +143,7 @@ export const api = {
   redeemReward: (customerId: string, rewardId: string) => invoke<Voucher>("redeem_reward", { customerId, rewardId }),
   cancelVoucher: (id: string) => invoke<Voucher>("cancel_voucher", { id }),
   useVoucher: (id: string) => invoke<Voucher>("use_voucher", { id }),
+  adjustPoints: (customerId: string, points: number, reason: string) => invoke<unknown>("adjust_points", { customerId, points, reason }),
   loyaltyCampaigns: () => invoke<Campaign[]>("loyalty_campaigns"),
   saveCampaign: (campaign: Campaign) => invoke<void>("save_campaign", { campaign }),
   campaignTemplate: (kind: CampaignKind, year: number) => invoke<Campaign>("campaign_template", { kind, year }),

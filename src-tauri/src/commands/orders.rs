@@ -118,3 +118,9 @@ pub async fn cancel_voucher(state: State<'_, AppState>, id: String) -> CommandRe
 pub async fn use_voucher(state: State<'_, AppState>, id: String) -> CommandResult<eishro_core::loyalty::ledger::Voucher> {
     eishro_core::loyalty::ledger::use_voucher(&state.pool, &id, None, Utc::now()).await.map_err(to_payload)
 }
+
+/// A manual correction (managers and the owner, with a reason; never an overdraft).
+#[tauri::command]
+pub async fn adjust_points(state: State<'_, AppState>, customer_id: String, points: i64, reason: String) -> CommandResult<eishro_core::loyalty::ledger::LedgerEntry> {
+    eishro_core::loyalty::ledger::adjust(&state.pool, &state.actor, &customer_id, points, &reason, Utc::now()).await.map_err(to_payload)
+}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api";
@@ -20,13 +20,16 @@ export function LoyaltyCard({ customerId }: { customerId: string }) {
   const card = useQuery({ queryKey: ["loyalty", customerId], queryFn: () => api.loyaltyCard(customerId) });
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [adjustment, setAdjustment] = useState<{ points: number; reason: string } | null>(null);
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
     try {
       await action();
       await queryClient.invalidateQueries({ queryKey: ["loyalty", customerId] });
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     }
   };
   if (!card.data) return null;
@@ -55,7 +58,19 @@ export function LoyaltyCard({ customerId }: { customerId: string }) {
           ))}
         </Stack>
       </Group>
-      {error !== null && <Alert color="red" mt="sm">{errorText(error)}</Alert>}
+      {error !== null && <Alert color="red" mt="sm" data-testid="loyalty-error">{errorText(error)}</Alert>}
+      {adjustment ? (
+        <Group mt="sm" align="flex-end" data-testid="adjust-form">
+          <NumberInput label={t("loyalty-adjust-points")} value={adjustment.points} onChange={(v) => setAdjustment({ ...adjustment, points: Number(v) || 0 })} allowDecimal={false} w={140} data-testid="adjust-points" />
+          <TextInput label={t("loyalty-adjust-reason")} value={adjustment.reason} onChange={(e) => setAdjustment({ ...adjustment, reason: e.currentTarget.value })} data-testid="adjust-reason" />
+          <Button onClick={() => void run(() => api.adjustPoints(customerId, adjustment.points, adjustment.reason)).then((done) => done && setAdjustment(null))} data-testid="adjust-save">
+            {t("loyalty-adjust-save")}
+          </Button>
+          <Button variant="default" onClick={() => setAdjustment(null)}>{t("action-cancel")}</Button>
+        </Group>
+      ) : (
+        <Button mt="sm" size="xs" variant="subtle" onClick={() => setAdjustment({ points: 0, reason: "" })} data-testid="adjust-open">{t("loyalty-adjust")}</Button>
+      )}
 
       {data.vouchers.length > 0 && (
         <>

@@ -128,8 +128,34 @@ export function LoyaltyScreen() {
               ))}
             </Table.Tbody>
           </Table>
+          {!reward && (
+            <Button
+              mt="sm"
+              size="xs"
+              variant="light"
+              onClick={() =>
+                setReward({ id: `reward_${Date.now()}`, name: "", pointsRequired: 100, type: "discount", value: 5, maxDiscount: null, productId: null, validForDays: 30, category: "next_order", active: true })
+              }
+            >
+              {t("reward-new")}
+            </Button>
+          )}
           {reward && (
             <Group mt="sm" align="flex-end">
+              <Select
+                label={t("reward-type")}
+                data={(["discount", "shipping", "product"] as const).map((k) => ({ value: k, label: t("reward-type-name", { type: k }) }))}
+                value={reward.type}
+                onChange={(v) => v && setReward({ ...reward, type: v as Reward["type"], productId: v === "product" ? reward.productId ?? "" : null })}
+                allowDeselect={false}
+                w={150}
+              />
+              {reward.type === "discount" && (
+                <NumberInput label={t("reward-percent")} value={reward.value} onChange={(v) => setReward({ ...reward, value: Number(v) || 0 })} w={110} allowDecimal={false} />
+              )}
+              {reward.type === "product" && (
+                <TextInput label={t("reward-product")} value={reward.productId ?? ""} onChange={(e) => setReward({ ...reward, productId: e.currentTarget.value })} dir="ltr" w={160} />
+              )}
               <TextInput label={t("campaign-name")} value={reward.name} onChange={(e) => setReward({ ...reward, name: e.currentTarget.value })} />
               <NumberInput label={t("reward-points")} value={reward.pointsRequired} onChange={(v) => setReward({ ...reward, pointsRequired: Number(v) || 0 })} w={120} allowDecimal={false} />
               <NumberInput label={t("reward-days")} value={reward.validForDays} onChange={(v) => setReward({ ...reward, validForDays: Number(v) || 0 })} w={120} allowDecimal={false} />
