@@ -276,6 +276,21 @@ mod earning {
         loyalty::save_campaign(pool, &campaign, now()).await.unwrap();
     }
 
+    /// A new campaign starts from its kind's Umm al-Qura dates; saved, it is listed.
+    #[tokio::test]
+    async fn a_campaign_template_proposes_ramadan_and_saves() {
+        let (_dir, pool, owner) = fresh().await;
+        ramadan_store(&pool, &owner).await;
+        let mut eid = loyalty::campaign_template(&pool, CampaignKind::EidAlFitr, 2026, now().date_naive()).await.unwrap();
+        assert_eq!((eid.start_date.to_string(), eid.end_date.to_string(), eid.multiplier), ("2026-03-20".into(), "2026-03-22".into(), Decimal::new(15, 1)));
+        eid.name = "عيد الفطر".into();
+        loyalty::save_campaign(&pool, &eid, now()).await.unwrap();
+        let names: Vec<String> = loyalty::list_campaigns(&pool).await.unwrap().into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["عيد الفطر", "رمضان كريم"]);
+        let unnamed = Campaign { name: " ".into(), ..eid };
+        assert_eq!(ids(loyalty::save_campaign(&pool, &unnamed, now()).await.unwrap_err()), ["error-required"]);
+    }
+
     /// SPEC §4.2's worked example through the order flow: a new customer's 100 LYD of
     /// bonus-category items (shipping excluded) during Ramadan earns 450 points, once.
     #[tokio::test]

@@ -2,7 +2,7 @@
 //! effective rebate). The profile's loyalty card is in `orders.rs` beside the order panels.
 
 use chrono::Utc;
-use eishro_core::loyalty::campaigns::{self, Campaign, CampaignKind};
+use eishro_core::loyalty::campaigns::{Campaign, CampaignKind};
 use eishro_core::loyalty::rewards::Reward;
 use eishro_core::loyalty::{self, ledger};
 use tauri::State;
@@ -20,32 +20,10 @@ pub async fn save_campaign(state: State<'_, AppState>, campaign: Campaign) -> Co
     loyalty::save_campaign(&state.pool, &campaign, Utc::now()).await.map_err(to_payload)
 }
 
-/// The dates proposed for a kind of campaign in a year (Umm al-Qura for the Hijri ones),
-/// with the default multiplier and scope, for a new campaign's form.
+/// A new campaign's form, from its kind's proposed dates and default multiplier.
 #[tauri::command]
 pub async fn campaign_template(state: State<'_, AppState>, kind: CampaignKind, year: i32) -> CommandResult<Campaign> {
-    let settings = loyalty::settings(&state.pool).await.map_err(to_payload)?;
-    let (multiplier, scope) = kind.default_points(&settings.school_categories);
-    let today = Utc::now().date_naive();
-    let (start, end) = campaigns::proposed_dates(kind, year).unwrap_or((today, today));
-    Ok(Campaign {
-        id: format!("{}-{}", serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), uuid_suffix()),
-        name: String::new(),
-        kind,
-        start_date: start,
-        end_date: end,
-        multiplier,
-        scope,
-        audience: Default::default(),
-        monthly_days: Vec::new(),
-        benefits: Vec::new(),
-        active: true,
-    })
-}
-
-/// Unique enough for campaigns, which staff create one at a time.
-fn uuid_suffix() -> String {
-    Utc::now().timestamp_millis().to_string()
+    loyalty::campaign_template(&state.pool, kind, year, eishro_core::time::store_date(Utc::now())).await.map_err(to_payload)
 }
 
 #[tauri::command]

@@ -32,31 +32,7 @@ fn setting<T: serde::de::DeserializeOwned + Default>(db: &rusqlite::Connection, 
 }
 
 pub(crate) fn context(db: &rusqlite::Connection) -> Result<Context> {
-    let mut select = db.prepare(
-        "SELECT id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active FROM campaigns WHERE active",
-    )?;
-    let campaigns = select
-        .query_map([], |r| {
-            let json = |i: usize| r.get::<_, String>(i);
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, json(5)?, json(6)?, json(7)?, json(8)?, json(9)?, r.get::<_, bool>(10)?))
-        })?
-        .filter_map(|row| row.ok())
-        .filter_map(|(id, name, kind, start, end, multiplier, scope, audience, days, benefits, active)| {
-            Some(Campaign {
-                id,
-                name,
-                kind: serde_json::from_value(serde_json::Value::String(kind)).ok()?,
-                start_date: start.parse().ok()?,
-                end_date: end.parse().ok()?,
-                multiplier: multiplier.parse().ok()?,
-                scope: serde_json::from_str(&scope).ok()?,
-                audience: serde_json::from_str(&audience).unwrap_or_default(),
-                monthly_days: serde_json::from_str(&days).unwrap_or_default(),
-                benefits: serde_json::from_str(&benefits).unwrap_or_default(),
-                active,
-            })
-        })
-        .collect();
+    let campaigns = super::read_campaigns(db, true)?;
     Ok(Context { settings: setting(db, super::SETTINGS_KEY)?, segmentation: setting(db, segmentation::SETTINGS_KEY)?, campaigns })
 }
 

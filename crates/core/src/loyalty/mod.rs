@@ -147,16 +147,27 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Every campaign, the soonest first.
+/// Every campaign, the latest first.
 pub async fn list_campaigns(pool: &sqlx::SqlitePool) -> crate::Result<Vec<campaigns::Campaign>> {
-    let rows: Vec<(String, String, String, String, String, String, String, String, String, String, bool)> = sqlx::query_as(
-        "SELECT id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active FROM campaigns ORDER BY start_date DESC, name",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, name, kind, start, end, multiplier, scope, audience, days, benefits, active)| {
+    crate::db::on_c_api(&mut *pool.acquire().await?, |db| read_campaigns(db, false)).await
+}
+
+/// The stored campaigns (only the active ones if asked), latest first: for the screen, and
+/// for earning, which reads them once per batch inside the ingest's transaction.
+pub(crate) fn read_campaigns(db: &rusqlite::Connection, only_active: bool) -> crate::Result<Vec<campaigns::Campaign>> {
+    let mut select = db.prepare_cached(
+        "SELECT id, name, kind, start_date, end_date, multiplier, scope, audience, monthly_days, benefits, active
+         FROM campaigns WHERE active OR NOT ?1 ORDER BY start_date DESC, name",
+    )?;
+    let rows = select.query_map([only_active], |r| {
+        let text = |i: usize| r.get::<_, String>(i);
+        Ok(([text(0)?, text(1)?, text(2)?, text(3)?, text(4)?, text(5)?, text(6)?, text(7)?, text(8)?, text(9)?], r.get::<_, bool>(10)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let ([id, name, kind, start, end, multiplier, scope, audience, days, benefits], active) = row?;
+        // A row this code did not write (a newer kind, say) is skipped rather than fatal.
+        let parsed = (|| {
             Some(campaigns::Campaign {
                 id,
                 name,
@@ -170,8 +181,32 @@ pub async fn list_campaigns(pool: &sqlx::SqlitePool) -> crate::Result<Vec<campai
                 benefits: serde_json::from_str(&benefits).unwrap_or_default(),
                 active,
             })
-        })
-        .collect())
+        })();
+        out.extend(parsed);
+    }
+    Ok(out)
+}
+
+/// A new campaign of `kind` for `year` as the form starts it: the proposed dates (Umm
+/// al-Qura for Ramadan and the Eids; today for kinds the merchant dates), the kind's
+/// default multiplier and scope, everyone as the audience.
+pub async fn campaign_template(pool: &sqlx::SqlitePool, kind: campaigns::CampaignKind, year: i32, today: NaiveDate) -> crate::Result<campaigns::Campaign> {
+    let settings = settings(pool).await?;
+    let (multiplier, scope) = kind.default_points(&settings.school_categories);
+    let (start_date, end_date) = campaigns::proposed_dates(kind, year).unwrap_or((today, today));
+    Ok(campaigns::Campaign {
+        id: uuid::Uuid::now_v7().to_string(),
+        name: String::new(),
+        kind,
+        start_date,
+        end_date,
+        multiplier,
+        scope,
+        audience: campaigns::Audience::default(),
+        monthly_days: Vec::new(),
+        benefits: Vec::new(),
+        active: true,
+    })
 }
 
 /// Adds or edits a reward (SPEC §4.5 Addition: staff add, edit, deactivate).
