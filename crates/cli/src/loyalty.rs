@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use crate::print_json as print;
+
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use eishro_core::customers;
@@ -52,12 +54,6 @@ pub enum LoyaltyCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-fn print<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 pub async fn run(

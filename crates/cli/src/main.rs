@@ -243,6 +243,13 @@ fn percent_on_stderr(done: u64, total: u64) {
     eprint!("\r{}%", done * 100 / total.max(1));
 }
 
+/// A value as pretty JSON on its own line: what every `--json` prints.
+fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn print_rejected(out: &mut impl Write, rows: &[customers::RejectedRow]) -> std::io::Result<()> {
     for row in rows {
         writeln!(out, "  line {}: {}: {}", row.line, row.field, row.reason)?;
@@ -351,8 +358,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         let reports = bench::run(sizes, dir.clone(), *queries, *orders_per_customer, *tickets).await?;
         let mut out = std::io::stdout().lock();
         if *json {
-            serde_json::to_writer_pretty(&mut out, &reports)?;
-            writeln!(out)?;
+            print_json(&mut out, &reports)?;
         } else {
             write!(out, "{}", bench::markdown(&reports))?;
         }
@@ -370,8 +376,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Customers(CustomersCommand::Search { query, limit, json }) => {
             let found = customers::search(&pool, &query, limit).await?;
             if json {
-                serde_json::to_writer_pretty(&mut out, &found)?;
-                writeln!(out)?;
+                print_json(&mut out, &found)?;
             } else {
                 for c in &found {
                     writeln!(out, "{}\t{} {}\t{}\t{}", c.id, c.first_name, c.last_name, c.phone, c.email)?;
@@ -389,8 +394,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 if let (Some(object), serde_json::Value::Object(extra)) = (value.as_object_mut(), serde_json::to_value(derived)?) {
                     object.extend(extra);
                 }
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
+                print_json(&mut out, &value)?;
             } else {
                 writeln!(out, "{}\n{}\n{}\n{}", customer.full_name(), customer.phone, customer.email, customer.id)?;
             }
@@ -410,8 +414,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let options = CreateOptions { now, confirm_duplicate: args.confirm_duplicate };
             let customer = customers::create(&pool, &actor, &draft, options).await?;
             if args.json {
-                serde_json::to_writer_pretty(&mut out, &customer)?;
-                writeln!(out)?;
+                print_json(&mut out, &customer)?;
             } else {
                 writeln!(out, "{}", customer.id)?;
             }
@@ -431,8 +434,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             eprintln!();
             report.localize(lang);
             if json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                writeln!(out)?;
+                print_json(&mut out, &report)?;
             } else {
                 writeln!(out, "inserted {} · updated {} · merged {} · unchanged {} · rejected {}",
                     report.inserted, report.updated, report.merged, report.unchanged, report.rejected.len())?;
@@ -448,8 +450,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             eprintln!();
             report.localize(lang);
             if json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                writeln!(out)?;
+                print_json(&mut out, &report)?;
             } else {
                 writeln!(out, "inserted {} · updated {} · unchanged {} · customers created {} · tier changes {} · rejected {}",
                     report.inserted, report.updated, report.unchanged, report.customers_created, report.tier_changes, report.rejected.len())?;
@@ -464,8 +465,7 @@ async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             };
             eprintln!();
             if json {
-                serde_json::to_writer_pretty(&mut out, &summary)?;
-                writeln!(out)?;
+                print_json(&mut out, &summary)?;
             } else {
                 writeln!(out, "{} customers, {} changed tier", summary.customers, summary.changed)?;
                 for (segment, count) in &summary.tiers {

@@ -4,6 +4,8 @@
 
 use std::io::Write;
 
+use crate::print_json as print;
+
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use eishro_core::i18n::{self, Lang};
@@ -115,12 +117,6 @@ pub enum TicketsCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-fn print<T: serde::Serialize>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 fn label(lang: Lang, id: &str, key: &str, value: &str) -> String {
