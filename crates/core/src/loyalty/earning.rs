@@ -192,24 +192,19 @@ fn earn_points(
         bonus_categories: &ctx.settings.bonus_categories,
         campaigns: &applicable,
     });
+    // Earned points and a referral bonus paid on this order expire alike.
+    let expires_at = end_of_day_plus(earned_at, ctx.settings.points_expiry_days);
     if breakdown.total_points > 0 {
         let campaign = breakdown.lines.iter().find_map(|l| l.line.strip_prefix("campaignBonus:")).map(str::to_string);
         ledger::credit(
             db,
             Credit {
-                customer_id,
-                entry_type: EntryType::Earn,
-                points: breakdown.total_points,
                 order_id: Some(order_id),
-                voucher_id: None,
                 campaign_id: campaign.as_deref(),
-                referred_customer_id: None,
                 breakdown: Some(&breakdown),
                 refunded_at_earn: Some(Money::from_dirhams(refunded)),
-                expires_at: end_of_day_plus(earned_at, ctx.settings.points_expiry_days),
                 earned_at: Some(earned_at),
-                created_by: "system",
-                note: "",
+                ..Credit::new(customer_id, EntryType::Earn, breakdown.total_points, expires_at, "system")
             },
             now,
         )?;
@@ -222,19 +217,10 @@ fn earn_points(
             ledger::credit(
                 db,
                 Credit {
-                    customer_id: referrer,
-                    entry_type: EntryType::Referral,
-                    points: ctx.settings.referral_bonus,
                     order_id: Some(order_id),
-                    voucher_id: None,
-                    campaign_id: None,
                     referred_customer_id: Some(customer_id),
-                    breakdown: None,
-                    refunded_at_earn: None,
-                    expires_at: end_of_day_plus(earned_at, ctx.settings.points_expiry_days),
                     earned_at: Some(earned_at),
-                    created_by: "system",
-                    note: "",
+                    ..Credit::new(referrer, EntryType::Referral, ctx.settings.referral_bonus, expires_at, "system")
                 },
                 now,
             )?;
@@ -270,17 +256,7 @@ fn reverse(
         .query_row([order_id], |r| r.get(0))?;
     let mut reversed = 0;
     if target > so_far {
-        let take = Debit {
-            customer_id,
-            entry_type: EntryType::Reversal,
-            points: target - so_far,
-            own_order: Some(order_id),
-            voucher_id: None,
-            referred_customer_id: None,
-            shortfall_allowed: true,
-            created_by: "system",
-            note: "",
-        };
+        let take = Debit { own_order: Some(order_id), shortfall_allowed: true, ..Debit::new(customer_id, EntryType::Reversal, target - so_far, "system") };
         reversed = ledger::debit(db, take, "loyalty-error-overdraw", now)?.1.points();
     }
     if undone {
@@ -293,15 +269,10 @@ fn reverse(
             .query_row([order_id], |r| r.get(0))?;
         if let (Some((referrer, bonus)), 0) = (referral, taken_back) {
             let take = Debit {
-                customer_id: &referrer,
-                entry_type: EntryType::Reversal,
-                points: bonus,
                 own_order: Some(order_id),
-                voucher_id: None,
                 referred_customer_id: Some(customer_id),
                 shortfall_allowed: true,
-                created_by: "system",
-                note: "",
+                ..Debit::new(&referrer, EntryType::Reversal, bonus, "system")
             };
             ledger::debit(db, take, "loyalty-error-overdraw", now)?;
         }

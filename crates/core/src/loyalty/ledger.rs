@@ -142,6 +142,27 @@ pub(crate) struct Credit<'a> {
 
 /// Writes a credit and its lot. On SQLite's C API, inside the caller's transaction, so the
 /// bulk earning of an order import and the one-off use-cases share it.
+impl<'a> Credit<'a> {
+    /// A credit with no links and no breakdown, earned now: callers set what differs.
+    pub(crate) fn new(customer_id: &'a str, entry_type: EntryType, points: i64, expires_at: DateTime<Utc>, created_by: &'a str) -> Credit<'a> {
+        Credit {
+            customer_id,
+            entry_type,
+            points,
+            order_id: None,
+            voucher_id: None,
+            campaign_id: None,
+            referred_customer_id: None,
+            breakdown: None,
+            refunded_at_earn: None,
+            expires_at,
+            earned_at: None,
+            created_by,
+            note: "",
+        }
+    }
+}
+
 pub(crate) fn credit(
     db: &rusqlite::Connection,
     credit: Credit<'_>,
@@ -230,6 +251,13 @@ pub(crate) struct Debit<'a> {
 
 /// Takes points from the customer's live lots, oldest first. Refused with
 /// `shortfall_error` when the lots do not hold enough and a shortfall is not allowed.
+impl<'a> Debit<'a> {
+    /// A debit with no links that may not fall short: callers set what differs.
+    pub(crate) fn new(customer_id: &'a str, entry_type: EntryType, points: i64, created_by: &'a str) -> Debit<'a> {
+        Debit { customer_id, entry_type, points, own_order: None, voucher_id: None, referred_customer_id: None, shortfall_allowed: false, created_by, note: "" }
+    }
+}
+
 pub(crate) fn debit(
     db: &rusqlite::Connection,
     debit: Debit<'_>,
@@ -398,15 +426,9 @@ pub async fn redeem(
     }
     let voucher_id = uuid::Uuid::now_v7().to_string();
     let redeem = Debit {
-        customer_id,
-        entry_type: EntryType::Redeem,
-        points: reward.points_required,
-        own_order: None,
         voucher_id: Some(&voucher_id),
-        referred_customer_id: None,
-        shortfall_allowed: false,
-        created_by: actor.audit_name(),
         note: &reward.name,
+        ..Debit::new(customer_id, EntryType::Redeem, reward.points_required, actor.audit_name())
     };
     let (entry_id, _) =
         crate::db::on_c_api(&mut tx, |db| debit(db, redeem, "redeem-error-balance", now)).await?;
@@ -462,19 +484,9 @@ pub async fn cancel_voucher(
                 .await?;
         let expires_at = crate::time::parse_instant(&expires).unwrap_or(now);
         let restore = Credit {
-            customer_id: &found.customer_id,
-            entry_type: EntryType::RedemptionCancel,
-            points: taken.points,
-            order_id: None,
             voucher_id: Some(&found.id),
-            campaign_id: None,
-            referred_customer_id: None,
-            breakdown: None,
-            refunded_at_earn: None,
-            expires_at,
             earned_at: crate::time::parse_instant(&earned),
-            created_by: actor.audit_name(),
-            note: "",
+            ..Credit::new(&found.customer_id, EntryType::RedemptionCancel, taken.points, expires_at, actor.audit_name())
         };
         let customer_id = found.customer_id.clone();
         crate::db::on_c_api(&mut tx, |db| {
@@ -579,34 +591,11 @@ pub async fn adjust(
     }
     let settings = settings_on(&mut tx).await?;
     let id = if points > 0 {
-        let adjustment = Credit {
-            customer_id,
-            entry_type: EntryType::Adjustment,
-            points,
-            order_id: None,
-            voucher_id: None,
-            campaign_id: None,
-            referred_customer_id: None,
-            breakdown: None,
-            refunded_at_earn: None,
-            expires_at: rewards::end_of_day_plus(now, settings.points_expiry_days),
-            earned_at: None,
-            created_by: actor.audit_name(),
-            note: reason.trim(),
-        };
+        let expires_at = rewards::end_of_day_plus(now, settings.points_expiry_days);
+        let adjustment = Credit { note: reason.trim(), ..Credit::new(customer_id, EntryType::Adjustment, points, expires_at, actor.audit_name()) };
         crate::db::on_c_api(&mut tx, |db| credit(db, adjustment, now)).await?
     } else {
-        let debit_of = Debit {
-            customer_id,
-            entry_type: EntryType::Adjustment,
-            points: -points,
-            own_order: None,
-            voucher_id: None,
-            referred_customer_id: None,
-            shortfall_allowed: false,
-            created_by: actor.audit_name(),
-            note: reason.trim(),
-        };
+        let debit_of = Debit { note: reason.trim(), ..Debit::new(customer_id, EntryType::Adjustment, -points, actor.audit_name()) };
         crate::db::on_c_api(&mut tx, |db| {
             debit(db, debit_of, "loyalty-error-overdraw", now)
         })
