@@ -388,8 +388,13 @@ async fn attachments_are_checked_and_stored_under_generated_names() {
     assert_eq!(field_ids(error), ["attachment-error-type"]);
     let big = [b"%PDF-".to_vec(), vec![b'x'; 2048]].concat();
     assert_eq!(field_ids(attachments::attach(&pool, &folder, &id, None, "big.pdf", &big, &settings, now()).await.unwrap_err()), ["attachment-error-size"]);
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "refused files leave nothing behind");
-    assert_eq!(attachments::of_ticket(&pool, &id).await.unwrap().len(), 1);
+    let on_disk = dir.path().join("كبير.pdf");
+    std::fs::write(&on_disk, &big).unwrap();
+    assert_eq!(field_ids(attachments::attach_path(&pool, &folder, &id, &on_disk, &settings, now()).await.unwrap_err()), ["attachment-error-size"]);
+    std::fs::write(&on_disk, &pdf).unwrap();
+    assert_eq!(attachments::attach_path(&pool, &folder, &id, &on_disk, &settings, now()).await.unwrap().filename, "كبير.pdf");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 2, "refused files leave nothing behind");
+    assert_eq!(attachments::of_ticket(&pool, &id).await.unwrap().len(), 2);
 }
 
 #[tokio::test]

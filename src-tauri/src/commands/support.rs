@@ -134,19 +134,11 @@ fn attachments_folder(state: &AppState) -> PathBuf {
     state.db_path.parent().map(|p| p.join("attachments")).unwrap_or_else(|| PathBuf::from("attachments"))
 }
 
-/// Attaches a file staff chose in the open dialog. Its size is checked before it is read.
+/// Attaches a file staff chose in the open dialog.
 #[tauri::command]
 pub async fn attach_file(state: State<'_, AppState>, ticket_id: String, path: String) -> CommandResult<Attachment> {
     let settings = support::settings(&state.pool).await.map_err(to_payload)?;
-    let file = PathBuf::from(&path);
-    let size = std::fs::metadata(&file).map_err(|source| to_payload(CoreError::File { path: path.clone(), source }))?.len();
-    if size > settings.max_attachment_bytes {
-        let error = eishro_core::error::FieldError::new("file", "attachment-error-size").with_arg("max", settings.max_attachment_bytes / (1024 * 1024));
-        return Err(to_payload(CoreError::Invalid(vec![error])));
-    }
-    let bytes = std::fs::read(&file).map_err(|source| to_payload(CoreError::File { path: path.clone(), source }))?;
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    attachments::attach(&state.pool, &attachments_folder(&state), &ticket_id, None, &name, &bytes, &settings, Utc::now())
+    attachments::attach_path(&state.pool, &attachments_folder(&state), &ticket_id, &PathBuf::from(path), &settings, Utc::now())
         .await
         .map_err(to_payload)
 }

@@ -242,15 +242,16 @@ pub async fn save_reward(pool: &sqlx::SqlitePool, reward: &rewards::Reward, now:
 /// the store's own averages over counted orders.
 pub async fn effective_rebate(pool: &sqlx::SqlitePool) -> crate::Result<Option<Decimal>> {
     let settings = settings(pool).await?;
-    let (average, shipping): (Option<f64>, Option<f64>) = sqlx::query_as(&format!(
-        "SELECT avg(total - refunded_amount), avg(shipping_fee) FROM orders WHERE {}",
+    // Integer dirhams: sums and a count, the mean rounded half up.
+    let (orders, spent, shipping): (i64, i64, i64) = sqlx::query_as(&format!(
+        "SELECT count(*), coalesce(sum(total - refunded_amount), 0), coalesce(sum(shipping_fee), 0) FROM orders WHERE {}",
         crate::segmentation::COUNTED
     ))
     .fetch_one(pool)
     .await?;
     let store = rewards::StoreAverages {
-        average_order_value: Money::from_dirhams(average.unwrap_or(0.0).round() as i64),
-        average_shipping_fee: Money::from_dirhams(shipping.unwrap_or(0.0).round() as i64),
+        average_order_value: crate::segmentation::average(Money::from_dirhams(spent), orders),
+        average_shipping_fee: crate::segmentation::average(Money::from_dirhams(shipping), orders),
         gift_price: None,
     };
     Ok(rewards::effective_rebate(&ledger::rewards(pool).await?, settings.points_per_dinar, store))

@@ -136,6 +136,19 @@ pub async fn attach(
     Ok(attachment)
 }
 
+/// Attaches a file staff chose on disk: its size is checked before it is read, so a huge
+/// file is refused without loading it.
+pub async fn attach_path(pool: &SqlitePool, folder: &Path, ticket_id: &str, path: &Path, settings: &SupportSettings, now: DateTime<Utc>) -> Result<Attachment> {
+    let file_error = |source| CoreError::File { path: path.display().to_string(), source };
+    if std::fs::metadata(path).map_err(file_error)?.len() > settings.max_attachment_bytes {
+        return Err(CoreError::Invalid(vec![FieldError::new("file", "attachment-error-size")
+            .with_arg("max", settings.max_attachment_bytes / (1024 * 1024))]));
+    }
+    let bytes = std::fs::read(path).map_err(file_error)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    attach(pool, folder, ticket_id, None, &name, &bytes, settings, now).await
+}
+
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Attachment {
     Attachment {
         id: row.get("id"),
