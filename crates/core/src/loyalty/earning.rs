@@ -17,6 +17,7 @@ use super::rewards::end_of_day_plus;
 use super::{EarnStatus, LoyaltySettings};
 use crate::error::Result;
 use crate::money::Money;
+use crate::orders::OrderInput;
 use crate::segmentation::{self, SegmentationSettings};
 
 /// What earning reads once per batch.
@@ -94,82 +95,75 @@ impl CustomerCache {
     }
 }
 
+/// An order as it was just stored, so earning reads nothing of it back.
+#[derive(Clone, Copy)]
+pub(crate) struct StoredOrder<'a> {
+    pub input: &'a OrderInput,
+    /// Just inserted: it cannot have earned or been reversed yet, so nothing is looked up.
+    pub inserted: bool,
+}
+
 /// Applies one stored order's loyalty effects: credit, reversal, referral. Idempotent.
-pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order_id: &str, now: DateTime<Utc>) -> Result<Effects> {
-    let customer: Option<String> = db.prepare_cached("SELECT customer_id FROM orders WHERE id = ?")?.query_row([order_id], |r| r.get(0)).optional()?;
-    let Some(customer) = customer else { return Ok(Effects::default()) };
-    let cache = CustomerCache::load(db, &customer)?;
-    apply_with(db, ctx, &cache, order_id, now)
+pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order: StoredOrder<'_>, now: DateTime<Utc>) -> Result<Effects> {
+    let cache = CustomerCache::load(db, &order.input.customer_id)?;
+    apply_with(db, ctx, &cache, order, now)
 }
 
 /// [`apply`] for a batch of stored orders, reading each customer once: `orders` are
-/// (customer, order) pairs sorted by customer, each customer's oldest first.
-pub(crate) fn apply_batch(db: &rusqlite::Connection, ctx: &Context, orders: &[(String, String)], now: DateTime<Utc>) -> Result<()> {
+/// sorted by customer, each customer's oldest first.
+pub(crate) fn apply_batch(db: &rusqlite::Connection, ctx: &Context, orders: &[StoredOrder<'_>], now: DateTime<Utc>) -> Result<()> {
     let mut cache: Option<CustomerCache> = None;
-    for (customer, order_id) in orders {
+    for order in orders {
+        let customer = &order.input.customer_id;
         if cache.as_ref().is_none_or(|c| &c.id != customer) {
             cache = Some(CustomerCache::load(db, customer)?);
         }
         if let Some(cache) = &cache {
-            apply_with(db, ctx, cache, order_id, now)?;
+            apply_with(db, ctx, cache, *order, now)?;
         }
     }
     Ok(())
 }
 
-fn apply_with(db: &rusqlite::Connection, ctx: &Context, cache: &CustomerCache, order_id: &str, now: DateTime<Utc>) -> Result<Effects> {
-    let Some((customer_id, created_at, status, total, shipping, refunded)) = db
-        .prepare_cached("SELECT customer_id, created_at, status, total, shipping_fee, refunded_amount FROM orders WHERE id = ?")?
-        .query_row([order_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?)))
-        .optional()?
-    else {
-        return Ok(Effects::default());
+fn apply_with(db: &rusqlite::Connection, ctx: &Context, cache: &CustomerCache, order: StoredOrder<'_>, now: DateTime<Utc>) -> Result<Effects> {
+    let input = order.input;
+    let (order_id, total, refunded) = (input.id.as_str(), input.total.dirhams(), input.refunded_amount.dirhams());
+    let earn: Option<(i64, i64)> = if order.inserted {
+        None
+    } else {
+        db.prepare_cached("SELECT points, coalesce(refunded_at_earn, 0) FROM loyalty_entries WHERE order_id = ? AND type = 'earn'")?
+            .query_row([order_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
     };
-    let earn: Option<(i64, i64)> = db
-        .prepare_cached("SELECT points, coalesce(refunded_at_earn, 0) FROM loyalty_entries WHERE order_id = ? AND type = 'earn'")?
-        .query_row([order_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
     let mut effects = Effects::default();
     match earn {
-        Some((earned, refunded_at_earn)) => effects.reversed = reverse(db, &customer_id, order_id, &status, earned, total, refunded_at_earn, refunded, now)?,
+        Some((earned, refunded_at_earn)) => {
+            effects.reversed = reverse(db, &input.customer_id, order_id, input.status.as_str(), earned, total, refunded_at_earn, refunded, now)?
+        }
         None => {
             let needed = match ctx.settings.points_earn_status {
                 EarnStatus::Confirmed => 1,
                 EarnStatus::Delivered => 3,
             };
-            let created = crate::time::parse_instant(&created_at).unwrap_or(now);
-            let started = ctx.settings.program_start_date.is_none_or(|start| crate::time::store_date(created) >= start);
-            if progress(&status) >= needed && started && customer_id == cache.id {
-                effects.earned = earn_points(db, ctx, cache, order_id, (&created_at, created), needed, total - refunded - shipping, refunded, now)?;
+            let started = ctx.settings.program_start_date.is_none_or(|start| crate::time::store_date(input.created_at) >= start);
+            if progress(input.status.as_str()) >= needed && started && input.customer_id == cache.id {
+                effects.earned = earn_points(db, ctx, cache, input, needed, now)?;
             }
         }
     }
     Ok(effects)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn earn_points(
-    db: &rusqlite::Connection,
-    ctx: &Context,
-    cache: &CustomerCache,
-    order_id: &str,
-    (created_text, created): (&str, DateTime<Utc>),
-    needed: u8,
-    item_value: i64,
-    refunded: i64,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    // SPEC §3.3: the earn date is when the order reached the earn status.
-    let mut history = db.prepare_cached("SELECT status, at FROM order_status_history WHERE order_id = ? ORDER BY at")?;
-    let earned_at = history
-        .query_map([order_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .filter_map(|row| row.ok())
-        .find(|(s, _)| progress(s) >= needed)
-        .and_then(|(_, at)| crate::time::parse_instant(&at))
-        .unwrap_or(created);
+fn earn_points(db: &rusqlite::Connection, ctx: &Context, cache: &CustomerCache, input: &OrderInput, needed: u8, now: DateTime<Utc>) -> Result<i64> {
+    let order_id = input.id.as_str();
+    let created = input.created_at;
+    // SPEC §3.3: the earn date is when the order reached the earn status (the history is
+    // kept in time order).
+    let earned_at = input.status_history.iter().find(|s| progress(s.status.as_str()) >= needed).map_or(created, |s| s.at);
+    let (refunded, item_value) = (input.refunded_amount.dirhams(), input.total.dirhams() - input.refunded_amount.dirhams() - input.shipping_fee.dirhams());
     let customer_id = cache.id.as_str();
     // The tier just before this order, from the counted orders created before it.
-    let (orders_before, spent_before) = cache.before(created_text);
+    let (orders_before, spent_before) = cache.before(&created.to_rfc3339());
     let ltv = segmentation::lifetime_value(Money::from_dirhams(spent_before), ctx.segmentation.margin);
     let segment_before = segmentation::tier(ltv, orders_before, &ctx.segmentation);
     let facts = CustomerFacts { segment: segment_before, tags: cache.tags.clone(), nationality: cache.nationality.clone(), birth_month: cache.birth_month };
@@ -177,9 +171,7 @@ fn earn_points(
     // The lines matter only to a multiplier scoped to some of them.
     let scoped = !ctx.settings.bonus_categories.is_empty() || applicable.iter().any(|c| c.scope != super::points::Scope::Order);
     let items: Vec<ItemValue> = if scoped {
-        db.prepare_cached("SELECT line_total, category, is_local_product FROM order_items WHERE order_id = ?")?
-            .query_map([order_id], |r| Ok(ItemValue { line_total: Money::from_dirhams(r.get(0)?), category: r.get(1)?, is_local_product: r.get(2)? }))?
-            .collect::<rusqlite::Result<_>>()?
+        input.items.iter().map(|i| ItemValue { line_total: i.line_total, category: i.category.clone(), is_local_product: i.is_local_product }).collect()
     } else {
         Vec::new()
     };

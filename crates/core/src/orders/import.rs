@@ -173,7 +173,9 @@ pub async fn import_orders(
     let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
 
     let mut tx = pool.begin().await?;
-    let settings = segmentation::settings_on(&mut tx).await?;
+    // The segmentation and loyalty rules, read once for every order in the file.
+    let rules = crate::db::on_c_api(&mut tx, crate::loyalty::earning::context).await?;
+    let settings = &rules.segmentation;
     let mut created_for: HashMap<String, String> = HashMap::new();
     // Most customers have several orders in a file: each reference is looked up once, all
     // of them in one pass on the C API.
@@ -249,7 +251,7 @@ pub async fn import_orders(
             continue;
         }
         // A live file fires each order's effects in order, as sync would.
-        let outcome = ingest_on(&mut tx, group.input, options.mode, options.now, &settings).await?;
+        let outcome = ingest_on(&mut tx, group.input, options.mode, options.now, &rules).await?;
         match outcome.change {
             OrderChange::Inserted => report.inserted += 1,
             OrderChange::Updated => report.updated += 1,
@@ -263,7 +265,7 @@ pub async fn import_orders(
         if cancelled() {
             return Err(CoreError::Cancelled);
         }
-        let batch = super::ingest_historical(&mut tx, historical, options.now, &settings).await?;
+        let batch = super::ingest_historical(&mut tx, historical, options.now, settings).await?;
         report.inserted += batch.inserted;
         report.updated += batch.updated;
         report.unchanged += batch.unchanged;
@@ -275,7 +277,7 @@ pub async fn import_orders(
     // RFM ranks customers against each other, so new orders rescore everyone (a
     // historical batch has done so already).
     if options.mode == IngestMode::Live && report.inserted + report.updated > 0 {
-        segmentation::recompute_all_on(&mut tx, &settings, options.now, segmentation::Reason::Import, segmentation::History::Stored, |_, _| {})
+        segmentation::recompute_all_on(&mut tx, settings, options.now, segmentation::Reason::Import, segmentation::History::Stored, |_, _| {})
             .await?;
     }
     tx.commit().await?;

@@ -15,6 +15,7 @@ use ts_rs::TS;
 pub use import::{import_orders, OrderImportOptions, OrderImportReport};
 
 use crate::error::{CoreError, FieldError, Result};
+use crate::loyalty::earning;
 use crate::money::Money;
 use crate::segmentation::{self, Reason, SegmentChange, SegmentationSettings, STALENESS_WINDOW};
 use crate::time::parse_instant;
@@ -211,25 +212,27 @@ pub fn validate(input: &OrderInput, now: DateTime<Utc>) -> Vec<FieldError> {
 /// Ingests one order in its own transaction.
 pub async fn ingest(pool: &SqlitePool, input: OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<IngestOutcome> {
     let mut tx = pool.begin().await?;
-    let settings = segmentation::settings_on(&mut tx).await?;
-    let outcome = ingest_on(&mut tx, input, mode, now, &settings).await?;
+    let rules = crate::db::on_c_api(&mut tx, earning::context).await?;
+    let outcome = ingest_on(&mut tx, input, mode, now, &rules).await?;
     tx.commit().await?;
     Ok(outcome)
 }
 
-/// The ingest use-case on the caller's transaction (an import ingests many orders in one).
+/// The ingest use-case on the caller's transaction (an import ingests many orders in one,
+/// reading the segmentation and loyalty `rules` once).
 pub(crate) async fn ingest_on(
     conn: &mut SqliteConnection,
-    input: OrderInput,
+    mut input: OrderInput,
     mode: IngestMode,
     now: DateTime<Utc>,
-    settings: &SegmentationSettings,
+    rules: &earning::Context,
 ) -> Result<IngestOutcome> {
     let errors = validate(&input, now);
     if !errors.is_empty() {
         return Err(CoreError::Invalid(errors));
     }
-    let stored = crate::db::on_c_api(conn, |db| store(db, input, mode, now)).await?;
+    let settings = &rules.segmentation;
+    let stored = crate::db::on_c_api(conn, |db| store(db, &mut input, mode, now)).await?;
     let Some(stored) = stored else {
         return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
     };
@@ -239,12 +242,8 @@ pub(crate) async fn ingest_on(
     }
     let segment_change = segmentation::rederive(conn, &stored.customer_id, settings, now, &reason).await?;
     // Points: credited once at the earn status, reversed on cancellation and refunds.
-    let order_id = stored.order_id.clone();
-    crate::db::on_c_api(conn, |db| {
-        let context = crate::loyalty::earning::context(db)?;
-        crate::loyalty::earning::apply(db, &context, &order_id, now)
-    })
-    .await?;
+    let order = earning::StoredOrder { input: &input, inserted: stored.change == OrderChange::Inserted };
+    crate::db::on_c_api(conn, |db| earning::apply(db, rules, order, now)).await?;
     if stored.live {
         notify_status(conn, &stored, now).await?;
     }
@@ -292,7 +291,8 @@ struct Stored {
 
 /// Stores one checked order: merges its status history with what is known, and writes it
 /// unless it is exactly what is stored (then `None`: a re-sync changes nothing).
-fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<Option<Stored>> {
+/// `input` is left as stored, status history merged, for the effects that follow.
+fn store(db: &rusqlite::Connection, input: &mut OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<Option<Stored>> {
     let existing = load(db, &input.id)?;
     // What we already know of the status history stays; the source adds to it.
     let mut history: BTreeMap<OrderStatus, DateTime<Utc>> = BTreeMap::new();
@@ -318,7 +318,7 @@ fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now
     for item in &mut input.items {
         item.product_id = item.product_id.trim().to_string();
     }
-    if existing.as_ref().is_some_and(|order| order.input == input) {
+    if existing.as_ref().is_some_and(|order| order.input == *input) {
         return Ok(None);
     }
     // The event is the current status being reached; it is live only in a live ingest and
@@ -326,7 +326,7 @@ fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now
     let event_at = input.status_history.iter().find(|s| s.status == input.status).map_or(now, |s| s.at);
     let is_new_event = existing.as_ref().is_none_or(|o| o.input.status != input.status);
     let live = mode == IngestMode::Live && is_new_event && now - event_at <= STALENESS_WINDOW;
-    write(db, &input, existing.is_none() && mode == IngestMode::Historical, now)?;
+    write(db, input, existing.is_none() && mode == IngestMode::Historical, now)?;
     let became_counted = input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted());
     // Only live events act on it, so history does not pay for the query.
     let first_counted = live && became_counted && {
@@ -343,8 +343,8 @@ fn store(db: &rusqlite::Connection, mut input: OrderInput, mode: IngestMode, now
         first_counted,
         moved_from: existing.map(|o| o.input.customer_id).filter(|c| *c != input.customer_id),
         status: input.status,
-        order_id: input.id,
-        customer_id: input.customer_id,
+        order_id: input.id.clone(),
+        customer_id: input.customer_id.clone(),
     }))
 }
 
@@ -400,19 +400,21 @@ pub(crate) async fn store_historical(
 ) -> Result<(BatchOutcome, std::collections::BTreeSet<String>)> {
     let mut outcome = BatchOutcome::default();
     let mut touched = std::collections::BTreeSet::new();
+    let mut inputs = inputs;
     crate::db::on_c_api(conn, |db| {
-        // (customer, created, order) of every order that changed, for the points below.
-        let mut changed: Vec<(String, DateTime<Utc>, String)> = Vec::new();
-        for input in inputs {
-            let created = input.created_at;
+        // Every order that changed, and whether it is new, for the points below.
+        let mut changed: Vec<(usize, bool)> = Vec::new();
+        for (n, input) in inputs.iter_mut().enumerate() {
             match store(db, input, IngestMode::Historical, now)? {
                 None => outcome.unchanged += 1,
                 Some(stored) => {
-                    match stored.change {
-                        OrderChange::Inserted => outcome.inserted += 1,
-                        _ => outcome.updated += 1,
+                    let inserted = stored.change == OrderChange::Inserted;
+                    if inserted {
+                        outcome.inserted += 1;
+                    } else {
+                        outcome.updated += 1;
                     }
-                    changed.push((stored.customer_id.clone(), created, stored.order_id.clone()));
+                    changed.push((n, inserted));
                     touched.extend(stored.moved_from);
                     touched.insert(stored.customer_id);
                 }
@@ -420,10 +422,10 @@ pub(crate) async fn store_historical(
         }
         // Points once every order is stored: each earns on the tier its customer had
         // just before it, so a customer's orders go oldest first.
-        changed.sort();
-        let context = crate::loyalty::earning::context(db)?;
-        let orders: Vec<(String, String)> = changed.into_iter().map(|(customer, _, order)| (customer, order)).collect();
-        crate::loyalty::earning::apply_batch(db, &context, &orders, now)
+        let mut orders: Vec<earning::StoredOrder<'_>> = changed.into_iter().map(|(n, inserted)| earning::StoredOrder { input: &inputs[n], inserted }).collect();
+        orders.sort_by(|a, b| (&a.input.customer_id, a.input.created_at, &a.input.id).cmp(&(&b.input.customer_id, b.input.created_at, &b.input.id)));
+        let context = earning::context(db)?;
+        earning::apply_batch(db, &context, &orders, now)
     })
     .await?;
     Ok((outcome, touched))
