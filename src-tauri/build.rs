@@ -85,6 +85,9 @@ const COMMANDS: &[&str] = &[
     "save_reward",
     "effective_rebate",
     "adjust_points",
+    "loyalty_report",
+    "loyalty_settings",
+    "save_loyalty_settings",
 ];
 
 fn main() {

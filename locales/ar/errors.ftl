@@ -55,3 +55,4 @@ order-error-no-lines = أضف بنداً واحداً على الأقل
 order-error-unknown = لا يوجد طلب بهذا الرقم
 error-ticket-not-found = لم يُعثر على تذكرة بالرقم «{ $ref }»
 error-page-size = حجم الصفحة يجب أن يكون بين 1 و{ $max }
+error-chart = تعذّر رسم المخطط: { $detail }

@@ -16,12 +16,21 @@ loyalty-error-overdraw = الرصيد { $balance } نقطة فقط، ولا يم
 loyalty-error-rate = النقاط لكل دينار يجب أن تكون أكبر من صفر
 loyalty-error-multiplier = المضاعف لا يقل عن 1
 loyalty-error-positive = القيم يجب أن تكون أكبر من صفر
+campaign-error-monthly-days = اختر يومًا واحدًا من الشهر على الأقل
+campaign-error-categories = اذكر فئة واحدة على الأقل
+loyalty-error-point-value = لا يمكن أن تكون قيمة النقطة سالبة
 campaign-error-dates = تاريخ النهاية قبل تاريخ البداية
 loyalty-no-earn = لم يكسب الطلب «{ $order }» نقاطاً (بعد)
 
 # بطاقة الولاء في ملف العميل
 loyalty-title = نقاط الولاء
-loyalty-points = { $points } نقطة
+# Arabic counts points in six forms: 3–10 take the plural نقاط, the rest the singular.
+loyalty-points = { $points ->
+    [one] نقطة واحدة
+    [two] نقطتان
+    [few] { $points } نقاط
+   *[other] { $points } نقطة
+}
 loyalty-next-expiry = تنتهي { $points } نقطة في { $date } ({ $hijri })
 loyalty-redeem = استبدال
 loyalty-vouchers = القسائم
@@ -102,3 +111,59 @@ reward-type-name = { $type ->
 }
 reward-percent = نسبة الخصم ٪
 reward-product = رمز المنتج الهدية
+loyalty-report-title = تقرير برنامج الولاء
+loyalty-report-issued = نقاط ممنوحة
+loyalty-report-redeemed = نقاط مستبدلة
+loyalty-report-expired = نقاط منتهية
+loyalty-report-reversed = نقاط مستردة من طلبات ملغاة
+loyalty-report-rate = نسبة الاستبدال
+loyalty-report-rate-none = لا نقاط ممنوحة في الفترة
+loyalty-report-liability = الرصيد القائم
+loyalty-report-liability-value = قيمته بسعر { $value } للنقطة
+loyalty-report-by-month = النقاط شهريًا
+loyalty-report-campaigns = فعالية الحملات
+loyalty-report-campaigns-hint = الطلبات والإيرادات والنقاط خلال الحملة مقارنة بالمدة نفسها قبلها
+loyalty-report-orders-before = طلبات قبل الحملة
+loyalty-report-orders-during = طلبات خلال الحملة
+loyalty-report-campaign = الحملة
+loyalty-report-before = قبلها
+loyalty-report-during = خلالها
+loyalty-report-orders = الطلبات
+loyalty-report-revenue = الإيرادات
+loyalty-report-points = النقاط
+loyalty-report-no-campaigns = لا حملات نشطة في هذه الفترة
+loyalty-report-top-rewards = المكافآت الأكثر استبدالًا
+loyalty-report-vouchers = قسائم
+loyalty-report-no-rewards = لم تُستبدل مكافآت في هذه الفترة
+loyalty-report-chart-label = مخطط: { $title }
+campaign-scope-label = تُضاعف النقاط على
+campaign-categories = الفئات
+campaign-monthly-days = أيام الشهر
+campaign-audience = الفئة المستهدفة
+campaign-audience-hint = اترك القائمة فارغة لتشمل الجميع. الفئة المستهدفة تحدّ أيضًا من يكسب نقاط الحملة الإضافية.
+campaign-tags = الوسوم
+campaign-nationalities = الجنسية (رمز الدولة)
+campaign-birthday = فقط من يوافق عيد ميلاده ذلك الشهر
+campaign-edit = تعديل
+loyalty-tab-report = التقرير
+loyalty-tab-campaigns = الحملات
+loyalty-tab-rewards = المكافآت
+loyalty-tab-settings = الإعدادات
+loyalty-settings-rate = نقاط لكل دينار
+loyalty-settings-new = مضاعف العميل الجديد
+loyalty-settings-loyal = مضاعف العميل الوفي
+loyalty-settings-special = مضاعف الفئات المميزة
+loyalty-settings-bonus-categories = الفئات المميزة
+loyalty-settings-school-categories = فئات الموسم الدراسي
+loyalty-settings-expiry = تنتهي النقاط بعد (أيام)
+loyalty-settings-minimum = الحد الأدنى للاستبدال (نقاط)
+loyalty-settings-referral = مكافأة الإحالة (نقاط)
+loyalty-settings-earn-status = تُضاف النقاط عندما يكون الطلب
+loyalty-settings-earn = { $status ->
+    [confirmed] مؤكدًا
+   *[delivered] مُسلَّمًا
+}
+loyalty-settings-start = تاريخ بدء البرنامج
+loyalty-settings-point-value = قيمة النقطة الواحدة (د.ل)
+loyalty-settings-hint = تسري التغييرات على الطلبات من الآن؛ النقاط المضافة سابقًا تبقى كما هي.
+loyalty-settings-saved = حُفظت إعدادات البرنامج

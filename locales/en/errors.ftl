@@ -55,3 +55,4 @@ order-error-no-lines = Add at least one line
 order-error-unknown = There is no such order
 error-ticket-not-found = No ticket found for “{ $ref }”
 error-page-size = The page size must be between 1 and { $max }
+error-chart = The chart could not be drawn: { $detail }

@@ -146,15 +146,20 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     // The campaign calendar: next year's Ramadan proposed from Umm al-Qura and saved;
     // the catalogue shows SPEC's rewards and the programme's effective rebate.
     app.click("[data-testid=nav-loyalty]").await?;
+    app.click("[data-testid=loyalty-tab-campaigns]").await?;
     app.click("[data-testid=campaign-propose]").await?;
     app.wait_text("[data-testid=campaign-draft]", "Ramadan").await?;
     app.click("[data-testid=campaign-save]").await?;
     app.wait_text("[data-testid=campaigns]", "Ramadan Kareem").await?;
     app.wait_text("[data-testid=campaigns]", "AH").await?;
+    app.screenshot("44-loyalty-en").await?;
+    app.click("[data-testid=loyalty-tab-rewards]").await?;
     app.wait_text("[data-testid=rewards-catalogue]", "شحن مجاني").await?;
     app.wait_text("[data-testid=rebate]", "Effective rebate").await?;
-    app.screenshot("44-loyalty-en").await?;
     app.click("[data-testid=lang-toggle]").await?;
+    app.wait_text("[data-testid=rebate]", "الخصم الفعلي").await?;
+    app.screenshot("45-loyalty-rewards-ar").await?;
+    app.click("[data-testid=loyalty-tab-campaigns]").await?;
     app.wait_text("[data-testid=campaigns]", "رمضان كريم").await?;
     app.screenshot("45-loyalty-ar").await?;
     app.close().await?;

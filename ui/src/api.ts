@@ -14,6 +14,9 @@ import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { Lang } from "./bindings/Lang";
+import type { LoyaltyReport } from "./bindings/LoyaltyReport";
+import type { LoyaltyReportQuery } from "./bindings/LoyaltyReportQuery";
+import type { LoyaltySettings } from "./bindings/LoyaltySettings";
 import type { DuplicatePair } from "./bindings/DuplicatePair";
 import type { MergeChoices } from "./bindings/MergeChoices";
 import type { MergeRecord } from "./bindings/MergeRecord";
@@ -150,4 +153,7 @@ export const api = {
   loyaltyRewards: () => invoke<Reward[]>("loyalty_rewards"),
   saveReward: (reward: Reward) => invoke<void>("save_reward", { reward }),
   effectiveRebate: () => invoke<string | null>("effective_rebate"),
+  loyaltyReport: (query: LoyaltyReportQuery, lang: Lang) => invoke<LoyaltyReport>("loyalty_report", { query, lang }),
+  loyaltySettings: () => invoke<LoyaltySettings>("loyalty_settings"),
+  saveLoyaltySettings: (settings: LoyaltySettings) => invoke<void>("save_loyalty_settings", { settings }),
 };

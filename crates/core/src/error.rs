@@ -47,6 +47,8 @@ pub enum ErrorCode {
     File,
     Cancelled,
     Storage,
+    /// A report's chart could not be drawn.
+    Chart,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +79,8 @@ pub enum CoreError {
     BulkStorage(#[from] rusqlite::Error),
     #[error("database migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("the chart could not be drawn: {0}")]
+    Chart(#[from] eishro_charts::ChartError),
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -91,6 +95,7 @@ impl CoreError {
             CoreError::File { .. } => ErrorCode::File,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Storage(_) | CoreError::BulkStorage(_) | CoreError::Migration(_) => ErrorCode::Storage,
+            CoreError::Chart(_) => ErrorCode::Chart,
         }
     }
 
@@ -104,6 +109,7 @@ impl CoreError {
             CoreError::File { .. } => "error-file",
             CoreError::Cancelled => "error-cancelled",
             CoreError::Storage(_) | CoreError::BulkStorage(_) | CoreError::Migration(_) => "error-storage",
+            CoreError::Chart(_) => "error-chart",
         }
     }
 
@@ -124,6 +130,9 @@ impl CoreError {
                 args.insert("detail".to_string(), e.to_string());
             }
             CoreError::Migration(e) => {
+                args.insert("detail".to_string(), e.to_string());
+            }
+            CoreError::Chart(e) => {
                 args.insert("detail".to_string(), e.to_string());
             }
             CoreError::Invalid(_) | CoreError::PossibleDuplicate(_) | CoreError::NotATable(_) | CoreError::Cancelled => {}

@@ -81,6 +81,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../locales/ar/orders.ftl"),
         include_str!("../../../locales/en/orders.ftl"),
     ),
+    (
+        "reports.ftl",
+        include_str!("../../../locales/ar/reports.ftl"),
+        include_str!("../../../locales/en/reports.ftl"),
+    ),
 ];
 
 struct Bundles {
@@ -145,4 +150,40 @@ pub fn message(lang: Lang, id: &str, args: &BTreeMap<String, String>) -> String 
 /// Shorthand for a message without arguments.
 pub fn text(lang: Lang, id: &str) -> String {
     message(lang, id, &BTreeMap::new())
+}
+
+/// A whole number as the UI language writes it, by CLDR through ICU4X: ar-LY groups with
+/// `.` and keeps Latin digits (SPEC §9's default); English groups with `,`. Fluent's own
+/// number formatting ignores the locale, so charts and exports come here.
+pub fn number(lang: Lang, value: i64) -> String {
+    use icu_decimal::DecimalFormatter;
+    thread_local! {
+        // ICU4X data is not shareable across threads without its `sync` feature; a pair
+        // per thread costs less than making every ICU type atomic.
+        static FORMATTERS: Option<(DecimalFormatter, DecimalFormatter)> = (|| {
+            let ar = DecimalFormatter::try_new(icu_locale_core::locale!("ar-LY").into(), Default::default()).ok()?;
+            let en = DecimalFormatter::try_new(icu_locale_core::locale!("en").into(), Default::default()).ok()?;
+            Some((ar, en))
+        })();
+    }
+    let decimal = icu_decimal::input::Decimal::from(value);
+    FORMATTERS.with(|formatters| match (formatters, lang) {
+        (Some((ar, _)), Lang::Ar) => ar.format(&decimal).to_string(),
+        (Some((_, en)), Lang::En) => en.format(&decimal).to_string(),
+        // Compiled-in data cannot be missing; were it, plain digits still read right.
+        (None, _) => value.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_each_language() {
+        assert_eq!(number(Lang::En, 1234567), "1,234,567");
+        // ar-LY: Latin digits, `.` between groups (CLDR).
+        assert_eq!(number(Lang::Ar, 1234567), "1.234.567");
+        assert_eq!(number(Lang::Ar, -45), "\u{200e}-45");
+    }
 }

@@ -402,4 +402,56 @@ mod earning {
         orders::ingest(&pool, order("S1", &suad, created, OrderStatus::Cancelled, 0), IngestMode::Live, now()).await.unwrap();
         assert_eq!(ledger::balance(&pool, &mariam).await.unwrap(), 0);
     }
+
+    /// SPEC §8.5's loyalty report: points per month by the day they were earned, the
+    /// redemption rate, the liability, a campaign against as many days before it, the top
+    /// rewards; narrowed to a city, and charted with month names in each language.
+    #[tokio::test]
+    async fn the_loyalty_report_counts_by_earning_day_and_compares_campaigns() {
+        use eishro_core::i18n::Lang;
+        use eishro_core::loyalty::report::{self, LoyaltyReportQuery};
+        let (_dir, pool, owner) = fresh().await;
+        let mariam = customer(&pool, &owner).await;
+        let draft = CustomerDraft {
+            first_name: "علي".into(),
+            last_name: "الفيتوري".into(),
+            phone: "0913334455".into(),
+            email: "ali@mail.ly".into(),
+            addresses: vec![AddressDraft { city: "طرابلس".into(), area: "سوق الجمعة".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let ali = customers::create(&pool, &owner, &draft, CreateOptions { now: now() - Duration::days(300), confirm_duplicate: false }).await.unwrap().id;
+        ramadan_store(&pool, &owner).await;
+        // Both are new customers buying 100 LYD of bonus-category items: 450 points in
+        // Ramadan (the worked example), 225 without a campaign.
+        let in_ramadan = Utc.with_ymd_and_hms(2026, 2, 25, 12, 0, 0).unwrap();
+        let before_ramadan = Utc.with_ymd_and_hms(2026, 2, 5, 12, 0, 0).unwrap();
+        orders::ingest(&pool, order("R1", &mariam, in_ramadan, OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        orders::ingest(&pool, order("B1", &ali, before_ramadan, OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        ledger::redeem(&pool, &owner, &mariam, "reward_002", true, now()).await.unwrap();
+
+        let query = LoyaltyReportQuery { from: "2026-01-01".parse().unwrap(), to: "2026-11-30".parse().unwrap(), segment: None, city: None };
+        let everyone = report::loyalty_report(&pool, &query, Lang::Ar).await.unwrap();
+        let month = |m: &str| everyone.months.iter().find(|x| x.month == m).cloned().unwrap();
+        assert_eq!(everyone.months.len(), 11);
+        assert_eq!((month("2026-02").issued, month("2026-11").redeemed, month("2026-11").issued), (675, 150, 0));
+        assert_eq!((everyone.issued, everyone.redeemed, everyone.expired, everyone.reversed), (675, 150, 0, 0));
+        assert_eq!(everyone.redemption_rate.map(|r| r.to_string()), Some("22.2".into()));
+        assert_eq!(everyone.liability_points, 525);
+        assert_eq!(everyone.liability_value.dirhams(), 525 * everyone.point_value.dirhams());
+        let ramadan = &everyone.campaigns[0];
+        assert_eq!((ramadan.during.orders, ramadan.during.revenue, ramadan.during.points), (1, Money::from_dinars(110), 450));
+        assert_eq!((ramadan.before.orders, ramadan.before.revenue, ramadan.before.points), (1, Money::from_dinars(110), 225));
+        assert_eq!((everyone.top_rewards[0].name.as_str(), everyone.top_rewards[0].vouchers, everyone.top_rewards[0].points), ("شحن مجاني", 1, 150));
+        assert!(everyone.charts.points_by_month.contains("\u{2068}فبراير 2026\u{2069}"), "Arabic month names label the chart");
+        assert!(everyone.charts.campaigns.contains("رمضان كريم") && everyone.charts.rewards.contains("شحن مجاني"));
+
+        let zliten = LoyaltyReportQuery { city: Some("زليتن".into()), ..query.clone() };
+        let narrowed = report::loyalty_report(&pool, &zliten, Lang::En).await.unwrap();
+        assert_eq!((narrowed.issued, narrowed.liability_points, narrowed.campaigns[0].before.orders), (450, 300, 0));
+        assert!(narrowed.charts.points_by_month.contains("February 2026"));
+
+        let backwards = LoyaltyReportQuery { from: query.to, to: query.from, ..query };
+        assert_eq!(ids(report::loyalty_report(&pool, &backwards, Lang::Ar).await.unwrap_err()), ["report-error-period"]);
+    }
 }

@@ -1,10 +1,12 @@
 //! The loyalty screen: thin adapters over `eishro_core::loyalty` (campaigns, rewards, the
-//! effective rebate). The profile's loyalty card is in `orders.rs` beside the order panels.
+//! effective rebate, the report). The profile's loyalty card is in `orders.rs` beside the order panels.
 
 use chrono::Utc;
 use eishro_core::loyalty::campaigns::{Campaign, CampaignKind};
+use eishro_core::i18n::Lang;
+use eishro_core::loyalty::report::{self, LoyaltyReport, LoyaltyReportQuery};
 use eishro_core::loyalty::rewards::Reward;
-use eishro_core::loyalty::{self, ledger};
+use eishro_core::loyalty::{self, ledger, LoyaltySettings};
 use tauri::State;
 
 use super::{to_payload, CommandResult};
@@ -40,4 +42,20 @@ pub async fn save_reward(state: State<'_, AppState>, reward: Reward) -> CommandR
 #[tauri::command]
 pub async fn effective_rebate(state: State<'_, AppState>) -> CommandResult<Option<String>> {
     Ok(loyalty::effective_rebate(&state.pool).await.map_err(to_payload)?.map(|d| d.to_string()))
+}
+
+/// The loyalty report (SPEC §8.5) with its charts labelled in the UI's language.
+#[tauri::command]
+pub async fn loyalty_report(state: State<'_, AppState>, query: LoyaltyReportQuery, lang: Lang) -> CommandResult<LoyaltyReport> {
+    report::loyalty_report(&state.pool, &query, lang).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn loyalty_settings(state: State<'_, AppState>) -> CommandResult<LoyaltySettings> {
+    loyalty::settings(&state.pool).await.map_err(to_payload)
+}
+
+#[tauri::command]
+pub async fn save_loyalty_settings(state: State<'_, AppState>, settings: LoyaltySettings) -> CommandResult<()> {
+    loyalty::save_settings(&state.pool, &state.actor, settings, Utc::now()).await.map_err(to_payload)
 }

@@ -115,6 +115,9 @@ export function LoyaltyCard({ customerId }: { customerId: string }) {
 function LedgerRow({ entry, open, onToggle }: { entry: LedgerEntry; open: boolean; onToggle: () => void }) {
   const t = useT();
   const { lang } = useLanguage();
+  // A campaign's line names the campaign as the merchant called it.
+  const campaigns = useQuery({ queryKey: ["campaigns"], queryFn: api.loyaltyCampaigns, enabled: open });
+  const campaignName = (id: string) => campaigns.data?.find((c) => c.id === id)?.name ?? id;
   return (
     <>
       <Table.Tr data-testid="ledger-row">
@@ -142,7 +145,7 @@ function LedgerRow({ entry, open, onToggle }: { entry: LedgerEntry; open: boolea
               <Table.Tbody>
                 {entry.breakdown.lines.map((line) => (
                   <Table.Tr key={line.line}>
-                    <Table.Td>{line.line.startsWith("campaignBonus:") ? t("loyalty-line-campaign", { campaign: line.line.slice(14) }) : t("loyalty-line", { line: line.line })}</Table.Td>
+                    <Table.Td>{line.line.startsWith("campaignBonus:") ? t("loyalty-line-campaign", { campaign: campaignName(line.line.slice("campaignBonus:".length)) }) : t("loyalty-line", { line: line.line })}</Table.Td>
                     <Table.Td c="dimmed"><Ltr>{line.multiplier ? `×${line.multiplier}` : ""}{line.share ? ` · ${Math.round(Number(line.share) * 100)}%` : ""}</Ltr></Table.Td>
                     <Table.Td className="num"><Ltr>{line.line === "purchasePoints" ? line.points : `+${line.points}`}</Ltr></Table.Td>
                   </Table.Tr>

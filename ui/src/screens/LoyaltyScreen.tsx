@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api";
@@ -8,14 +8,18 @@ import type { Reward } from "../bindings/Reward";
 import { formatDate, formatHijri } from "../format";
 import { useErrorDetail, useLanguage, useT } from "../i18n";
 import { Ltr } from "../Ltr";
+import { CampaignForm } from "./CampaignForm";
+import { LoyaltyReport } from "./LoyaltyReport";
+import { LoyaltySettingsForm } from "./LoyaltySettingsForm";
 
 const KINDS: CampaignKind[] = ["ramadan", "eid_al_fitr", "eid_al_adha", "national_day", "school_season", "monthly", "custom"];
 
 /**
- * Loyalty (SPEC §4.5, §4.7): the campaign calendar with Gregorian and Hijri dates, where
- * a new campaign starts from its kind's proposed dates (Umm al-Qura for Ramadan and the
- * Eids) and default multiplier, for the merchant to confirm or shift; the rewards
- * catalogue (edit, deactivate); and the programme's effective rebate.
+ * Loyalty (SPEC §4, §8.5), in tabs: the managers' report; the campaign calendar with
+ * Gregorian and Hijri dates, where a new campaign starts from its kind's proposed dates
+ * (Umm al-Qura for Ramadan and the Eids) and default multiplier, for the merchant to
+ * confirm or shift; the rewards catalogue (edit, deactivate) with the programme's
+ * effective rebate; and the programme's settings.
  */
 export function LoyaltyScreen() {
   const t = useT();
@@ -54,6 +58,20 @@ export function LoyaltyScreen() {
       <Stack maw={1100}>
         <Title order={3}>{t("loyalty-screen-title")}</Title>
         {error !== null && <Alert color="red">{errorText(error)}</Alert>}
+        <Tabs defaultValue="report" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="report" data-testid="loyalty-tab-report">{t("loyalty-tab-report")}</Tabs.Tab>
+            <Tabs.Tab value="campaigns" data-testid="loyalty-tab-campaigns">{t("loyalty-tab-campaigns")}</Tabs.Tab>
+            <Tabs.Tab value="rewards" data-testid="loyalty-tab-rewards">{t("loyalty-tab-rewards")}</Tabs.Tab>
+            <Tabs.Tab value="settings" data-testid="loyalty-tab-settings">{t("loyalty-tab-settings")}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="report" pt="md">
+            <LoyaltyReport />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" pt="md">
+            <LoyaltySettingsForm />
+          </Tabs.Panel>
+          <Tabs.Panel value="campaigns" pt="md">
         <Card withBorder>
           <Title order={5}>{t("campaigns-title")}</Title>
           <Text size="xs" c="dimmed">{t("campaigns-hint")}</Text>
@@ -64,6 +82,7 @@ export function LoyaltyScreen() {
                 <Table.Th>{t("campaign-starts")}</Table.Th>
                 <Table.Th>{t("campaign-ends")}</Table.Th>
                 <Table.Th>{t("campaign-points")}</Table.Th>
+                <Table.Th />
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -80,6 +99,9 @@ export function LoyaltyScreen() {
                     <Badge variant="light"><Ltr>{`×${c.multiplier}`}</Ltr></Badge> {t("campaign-scope", { scope: c.scope.kind })}
                   </Table.Td>
                   <Table.Td>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setDraft(c)}>{t("campaign-edit")}</Button>
+                  </Table.Td>
+                  <Table.Td>
                     <Switch checked={c.active} onChange={(e) => void run(() => api.saveCampaign({ ...c, active: e.currentTarget.checked }), () => {})} aria-label={t("desk-active")} />
                   </Table.Td>
                 </Table.Tr>
@@ -93,23 +115,10 @@ export function LoyaltyScreen() {
               {t("campaign-propose")}
             </Button>
           </Group>
-          {draft && (
-            <Stack mt="sm" gap="xs" maw={700} data-testid="campaign-draft">
-              <TextInput label={t("campaign-name")} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-              <Group>
-                <TextInput type="date" label={t("campaign-starts")} value={draft.startDate} onChange={(e) => setDraft({ ...draft, startDate: e.currentTarget.value })} dir="ltr" description={formatHijri(draft.startDate, lang)} />
-                <TextInput type="date" label={t("campaign-ends")} value={draft.endDate} onChange={(e) => setDraft({ ...draft, endDate: e.currentTarget.value })} dir="ltr" description={formatHijri(draft.endDate, lang)} />
-                <TextInput label={t("campaign-multiplier")} value={draft.multiplier} onChange={(e) => setDraft({ ...draft, multiplier: e.currentTarget.value })} dir="ltr" w={100} />
-              </Group>
-              <Text size="xs" c="dimmed">{t("campaign-confirm-hint")}</Text>
-              <Group>
-                <Button onClick={() => void run(() => api.saveCampaign(draft), () => setDraft(null))} data-testid="campaign-save">{t("campaign-save")}</Button>
-                <Button variant="default" onClick={() => setDraft(null)}>{t("action-cancel")}</Button>
-              </Group>
-            </Stack>
-          )}
+          {draft && <CampaignForm draft={draft} onChange={setDraft} onSave={() => void run(() => api.saveCampaign(draft), () => setDraft(null))} onCancel={() => setDraft(null)} />}
         </Card>
-
+          </Tabs.Panel>
+          <Tabs.Panel value="rewards" pt="md">
         <Card withBorder>
           <Group justify="space-between">
             <Title order={5}>{t("rewards-title")}</Title>
@@ -165,6 +174,8 @@ export function LoyaltyScreen() {
             </Group>
           )}
         </Card>
+          </Tabs.Panel>
+        </Tabs>
       </Stack>
     </div>
   );

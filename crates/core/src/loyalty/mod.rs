@@ -11,6 +11,7 @@ pub mod ledger;
 pub mod lots;
 pub mod rewards;
 pub mod points;
+pub mod report;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -96,6 +97,9 @@ pub async fn save_settings(pool: &sqlx::SqlitePool, actor: &crate::staff::Actor,
     if new.points_expiry_days <= 0 || new.minimum_redemption <= 0 || new.referral_bonus < 0 {
         errors.push(FieldError::new("pointsExpiryDays", "loyalty-error-positive"));
     }
+    if new.point_value < Money::ZERO {
+        errors.push(FieldError::new("pointValue", "loyalty-error-point-value"));
+    }
     if !errors.is_empty() {
         return Err(crate::CoreError::Invalid(errors));
     }
@@ -114,6 +118,13 @@ pub async fn save_campaign(pool: &sqlx::SqlitePool, campaign: &campaigns::Campai
     }
     if campaign.multiplier < Decimal::ONE {
         errors.push(FieldError::new("multiplier", "loyalty-error-multiplier"));
+    }
+    // A campaign that can never apply is a mistake, not a choice.
+    if campaign.kind == campaigns::CampaignKind::Monthly && !campaign.monthly_days.iter().any(|d| (1..=31).contains(d)) {
+        errors.push(FieldError::new("monthlyDays", "campaign-error-monthly-days"));
+    }
+    if matches!(&campaign.scope, points::Scope::Categories { categories } if categories.iter().all(|c| c.trim().is_empty())) {
+        errors.push(FieldError::new("scope", "campaign-error-categories"));
     }
     if !errors.is_empty() {
         return Err(crate::CoreError::Invalid(errors));

@@ -1,0 +1,451 @@
+//! The loyalty programme report for managers (SPEC §8.5, issue #6): points issued,
+//! redeemed and expired per month, the redemption rate, the outstanding liability in
+//! points and in dinars, each campaign's orders, revenue and points against the same
+//! length of time before it, and the most redeemed rewards; with its charts.
+//!
+//! Everything is summed per store day in SQL and folded into months and campaign windows
+//! here, so one pass over each table serves every figure.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::campaigns::{Campaign, CampaignKind};
+use crate::customers::Segment;
+use crate::error::{CoreError, FieldError, Result};
+use crate::i18n::Lang;
+use crate::money::Money;
+
+/// Which months and which customers the report covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LoyaltyReportQuery {
+    /// The first month: any day in it.
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    /// The last month: any day in it.
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+    pub segment: Option<Segment>,
+    pub city: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthPoints {
+    /// `YYYY-MM`, store time.
+    pub month: String,
+    #[ts(type = "number")]
+    pub issued: i64,
+    #[ts(type = "number")]
+    pub redeemed: i64,
+    #[ts(type = "number")]
+    pub expired: i64,
+}
+
+/// Orders, revenue and points over a stretch of days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Window {
+    #[ts(type = "number")]
+    pub orders: i64,
+    pub revenue: Money,
+    #[ts(type = "number")]
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CampaignEffect {
+    pub id: String,
+    pub name: String,
+    pub kind: CampaignKind,
+    #[ts(type = "string")]
+    pub start_date: NaiveDate,
+    #[ts(type = "string")]
+    pub end_date: NaiveDate,
+    /// The days the campaign was on.
+    pub during: Window,
+    /// As many days just before it started.
+    pub before: Window,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RewardRedemptions {
+    pub reward_id: String,
+    pub name: String,
+    #[ts(type = "number")]
+    pub vouchers: i64,
+    #[ts(type = "number")]
+    pub points: i64,
+}
+
+/// The report's charts as SVG, labelled in the language asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LoyaltyCharts {
+    pub points_by_month: String,
+    pub campaigns: String,
+    pub rewards: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LoyaltyReport {
+    pub months: Vec<MonthPoints>,
+    #[ts(type = "number")]
+    pub issued: i64,
+    #[ts(type = "number")]
+    pub redeemed: i64,
+    #[ts(type = "number")]
+    pub expired: i64,
+    /// Points taken back from cancelled and refunded orders.
+    #[ts(type = "number")]
+    pub reversed: i64,
+    /// Redeemed ÷ issued in the period, in percent to one decimal; none when nothing was issued.
+    #[ts(type = "string | null")]
+    pub redemption_rate: Option<Decimal>,
+    /// What the customers in the filter hold now.
+    #[ts(type = "number")]
+    pub liability_points: i64,
+    pub liability_value: Money,
+    pub point_value: Money,
+    pub campaigns: Vec<CampaignEffect>,
+    pub top_rewards: Vec<RewardRedemptions>,
+    pub charts: LoyaltyCharts,
+}
+
+/// Sums per store day, by what they count.
+#[derive(Debug, Default)]
+struct Daily {
+    issued: BTreeMap<NaiveDate, i64>,
+    /// Earned on orders only: a campaign's points.
+    earned: BTreeMap<NaiveDate, i64>,
+    redeemed: BTreeMap<NaiveDate, i64>,
+    expired: BTreeMap<NaiveDate, i64>,
+    reversed: BTreeMap<NaiveDate, i64>,
+    orders: BTreeMap<NaiveDate, (i64, i64)>,
+}
+
+/// The instant a store day starts.
+fn day_start(date: NaiveDate) -> DateTime<Utc> {
+    date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc() - Duration::hours(crate::time::TRIPOLI_OFFSET_HOURS)
+}
+
+fn month_start(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).expect("every month has a first day")
+}
+
+fn next_month(date: NaiveDate) -> NaiveDate {
+    let first = month_start(date);
+    if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1).expect("valid")
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1).expect("valid")
+    }
+}
+
+/// The days a campaign was on, and as many days just before its start.
+fn windows(campaign: &Campaign) -> (Vec<NaiveDate>, std::ops::Range<NaiveDate>) {
+    let always_on = Campaign { active: true, ..campaign.clone() };
+    let during: Vec<NaiveDate> = campaign.start_date.iter_days().take_while(|d| *d <= campaign.end_date).filter(|d| always_on.is_on(*d)).collect();
+    let before = campaign.start_date - Duration::days(during.len() as i64)..campaign.start_date;
+    (during, before)
+}
+
+/// A report over at most this many months: enough for five years side by side.
+const MAX_MONTHS: usize = 60;
+
+pub async fn loyalty_report(pool: &sqlx::SqlitePool, query: &LoyaltyReportQuery, lang: Lang) -> Result<LoyaltyReport> {
+    if query.to < query.from {
+        return Err(CoreError::Invalid(vec![FieldError::new("to", "report-error-period")]));
+    }
+    let months: Vec<NaiveDate> = std::iter::successors(Some(month_start(query.from)), |m| Some(next_month(*m))).take_while(|m| *m <= query.to).collect();
+    if months.len() > MAX_MONTHS {
+        return Err(CoreError::Invalid(vec![FieldError::new("from", "report-error-period-long").with_arg("months", MAX_MONTHS as i64)]));
+    }
+    let (first_day, end_day) = (months[0], next_month(*months.last().expect("at least one month")));
+    let settings = super::settings(pool).await?;
+    let campaigns: Vec<Campaign> = super::list_campaigns(pool)
+        .await?
+        .into_iter()
+        .filter(|c| c.active && c.start_date < end_day && c.end_date >= first_day)
+        .collect();
+    // The days to sum over: the period, and every campaign's window before it.
+    let earliest = campaigns.iter().map(|c| windows(c).1.start).chain([first_day]).min().expect("non-empty");
+    let latest = campaigns.iter().map(|c| c.end_date + Duration::days(1)).chain([end_day]).max().expect("non-empty");
+    let mut conn = pool.acquire().await?;
+    let filter = CustomerFilter { segment: query.segment.map(Segment::as_str), city: query.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) };
+    let (daily, liability_points, top_rewards) =
+        crate::db::on_c_api(&mut conn, |db| read(db, filter, (day_start(earliest), day_start(latest)), (day_start(first_day), day_start(end_day)))).await?;
+
+    let in_period = |d: &NaiveDate| *d >= first_day && *d < end_day;
+    let month_points: Vec<MonthPoints> = months
+        .iter()
+        .map(|m| {
+            let in_month = |series: &BTreeMap<NaiveDate, i64>| series.range(*m..next_month(*m)).map(|(_, v)| v).sum::<i64>();
+            MonthPoints { month: m.format("%Y-%m").to_string(), issued: in_month(&daily.issued), redeemed: in_month(&daily.redeemed), expired: in_month(&daily.expired) }
+        })
+        .collect();
+    let total = |series: &BTreeMap<NaiveDate, i64>| series.iter().filter(|(d, _)| in_period(d)).map(|(_, v)| v).sum::<i64>();
+    let (issued, redeemed) = (total(&daily.issued), total(&daily.redeemed));
+    let redemption_rate = (issued > 0).then(|| (Decimal::from(redeemed) * Decimal::from(100) / Decimal::from(issued)).round_dp(1));
+    let window = |days: &mut dyn Iterator<Item = NaiveDate>| {
+        let mut w = Window::default();
+        for day in days {
+            let (orders, revenue) = daily.orders.get(&day).copied().unwrap_or_default();
+            w.orders += orders;
+            w.revenue = w.revenue + Money::from_dirhams(revenue);
+            w.points += daily.earned.get(&day).copied().unwrap_or_default();
+        }
+        w
+    };
+    let effects: Vec<CampaignEffect> = campaigns
+        .iter()
+        .map(|c| {
+            let (during, before) = windows(c);
+            CampaignEffect {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                kind: c.kind,
+                start_date: c.start_date,
+                end_date: c.end_date,
+                during: window(&mut during.into_iter()),
+                before: window(&mut before.start.iter_days().take_while(|d| *d < before.end)),
+            }
+        })
+        .collect();
+    let charts = charts(lang, &month_points, &effects, &top_rewards)?;
+    Ok(LoyaltyReport {
+        issued,
+        redeemed,
+        expired: total(&daily.expired),
+        reversed: total(&daily.reversed),
+        redemption_rate,
+        liability_points,
+        liability_value: Money::from_dirhams(settings.point_value.dirhams().saturating_mul(liability_points)),
+        point_value: settings.point_value,
+        months: month_points,
+        campaigns: effects,
+        top_rewards,
+        charts,
+    })
+}
+
+/// Which customers a report covers: everyone, or one segment and/or city.
+#[derive(Clone, Copy)]
+struct CustomerFilter<'a> {
+    segment: Option<&'a str>,
+    city: Option<&'a str>,
+}
+
+impl CustomerFilter<'_> {
+    /// The join that narrows rows whose `owner` column holds a customer id, taking its two
+    /// values as parameters `?first` and the next; nothing when the report covers everyone,
+    /// to spare the join.
+    fn join(&self, owner: &str, first: usize) -> String {
+        if self.segment.is_none() && self.city.is_none() {
+            return String::new();
+        }
+        let second = first + 1;
+        format!("JOIN customers c ON c.id = {owner} AND (?{first} IS NULL OR c.segment = ?{first}) AND (?{second} IS NULL OR c.city = ?{second})")
+    }
+
+    /// `leading` and then the filter's values when it joins.
+    fn params<'p>(&'p self, leading: &[&'p dyn rusqlite::ToSql]) -> Vec<&'p dyn rusqlite::ToSql> {
+        let mut params = leading.to_vec();
+        if self.segment.is_some() || self.city.is_some() {
+            params.push(&self.segment);
+            params.push(&self.city);
+        }
+        params
+    }
+}
+
+/// Runs `sql` and adds each (day, key, value) row into `into`.
+fn per_day(db: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToSql], mut into: impl FnMut(NaiveDate, &str, i64, i64)) -> Result<()> {
+    let mut select = db.prepare(sql)?;
+    let mut rows = select.query(params)?;
+    while let Some(row) = rows.next()? {
+        let day: String = row.get(0)?;
+        let Ok(day) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") else { continue };
+        let key: String = row.get(1)?;
+        into(day, &key, row.get(2)?, row.get(3)?);
+    }
+    Ok(())
+}
+
+fn read(
+    db: &rusqlite::Connection,
+    filter: CustomerFilter<'_>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    period: (DateTime<Utc>, DateTime<Utc>),
+) -> Result<(Daily, i64, Vec<RewardRedemptions>)> {
+    let (from, to) = (from.to_rfc3339(), to.to_rfc3339());
+    let range = filter.params(&[&from, &to]);
+    let mut daily = Daily::default();
+    // Credits on the day they were earned (a historical order's points on its delivery
+    // day), from their lots; points a cancelled voucher gave back were issued before.
+    let credits = format!(
+        "SELECT date(l.earned_at, '+2 hours') AS day, e.type, sum(l.points), 0 FROM loyalty_lots l
+         JOIN loyalty_entries e ON e.id = l.entry_id {}
+         WHERE l.earned_at >= ?1 AND l.earned_at < ?2 AND e.type IN ('earn', 'referral', 'adjustment')
+         GROUP BY day, e.type",
+        filter.join("l.customer_id", 3)
+    );
+    per_day(db, &credits, &range, |day, kind, points, _| {
+        *daily.issued.entry(day).or_default() += points;
+        if kind == "earn" {
+            *daily.earned.entry(day).or_default() += points;
+        }
+    })?;
+    // Expiry and reversals on the day they were written.
+    let debits = format!(
+        "SELECT date(e.created_at, '+2 hours') AS day, e.type, -sum(e.points), 0 FROM loyalty_entries e {}
+         WHERE e.created_at >= ?1 AND e.created_at < ?2 AND e.type IN ('expire', 'reversal')
+         GROUP BY day, e.type",
+        filter.join("e.customer_id", 3)
+    );
+    per_day(db, &debits, &range, |day, kind, points, _| {
+        let series = if kind == "expire" { &mut daily.expired } else { &mut daily.reversed };
+        *series.entry(day).or_default() += points;
+    })?;
+    // Redeemed: the points on vouchers that were not cancelled, on the day they were issued.
+    let vouchers = format!(
+        "SELECT date(v.issued_at, '+2 hours') AS day, '', sum(v.points), 0 FROM vouchers v {}
+         WHERE v.issued_at >= ?1 AND v.issued_at < ?2 AND v.status <> 'cancelled'
+         GROUP BY day",
+        filter.join("v.customer_id", 3)
+    );
+    per_day(db, &vouchers, &range, |day, _, points, _| {
+        daily.redeemed.insert(day, points);
+    })?;
+    let orders = format!(
+        "SELECT date(o.created_at, '+2 hours') AS day, '', count(*), sum(o.total - o.refunded_amount) FROM orders o {}
+         WHERE o.created_at >= ?1 AND o.created_at < ?2 AND o.{}
+         GROUP BY day",
+        filter.join("o.customer_id", 3),
+        crate::segmentation::COUNTED
+    );
+    per_day(db, &orders, &range, |day, _, count, revenue| {
+        daily.orders.insert(day, (count, revenue));
+    })?;
+    let liability: i64 = db.query_row(
+        &format!("SELECT coalesce(sum(b.balance), 0) FROM loyalty_balances b {}", filter.join("b.customer_id", 1)),
+        filter.params(&[]).as_slice(),
+        |r| r.get(0),
+    )?;
+    let (start, end) = (period.0.to_rfc3339(), period.1.to_rfc3339());
+    let top = format!(
+        "SELECT v.reward_id, r.name, count(*), sum(v.points) FROM vouchers v JOIN rewards r ON r.id = v.reward_id {}
+         WHERE v.issued_at >= ?1 AND v.issued_at < ?2 AND v.status <> 'cancelled'
+         GROUP BY v.reward_id ORDER BY count(*) DESC, sum(v.points) DESC LIMIT 5",
+        filter.join("v.customer_id", 3)
+    );
+    let mut select = db.prepare(&top)?;
+    let top_rewards = select
+        .query_map(filter.params(&[&start, &end]).as_slice(), |r| {
+            Ok(RewardRedemptions { reward_id: r.get(0)?, name: r.get(1)?, vouchers: r.get(2)?, points: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((daily, liability, top_rewards))
+}
+
+fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewards: &[RewardRedemptions]) -> Result<LoyaltyCharts> {
+    use eishro_charts::{Bars, Series};
+    let text = |id: &str| crate::i18n::text(lang, id);
+    let number = |v: i64| crate::i18n::number(lang, v);
+    let month_name = |m: &MonthPoints| {
+        let (year, month) = m.month.split_once('-').unwrap_or((&m.month, "1"));
+        let args = BTreeMap::from([("month".to_string(), month.trim_start_matches('0').to_string()), ("year".to_string(), year.to_string())]);
+        crate::i18n::message(lang, "report-month", &args)
+    };
+    let draw = |bars: &Bars, size| eishro_charts::bars(bars, size, &number).map_err(CoreError::from);
+    let points_by_month = draw(
+        &Bars {
+            categories: months.iter().map(month_name).collect(),
+            series: vec![
+                Series { name: text("loyalty-report-issued"), values: months.iter().map(|m| m.issued).collect() },
+                Series { name: text("loyalty-report-redeemed"), values: months.iter().map(|m| m.redeemed).collect() },
+                Series { name: text("loyalty-report-expired"), values: months.iter().map(|m| m.expired).collect() },
+            ],
+            horizontal: false,
+        },
+        (860, 320),
+    )?;
+    let campaigns = draw(
+        &Bars {
+            categories: campaigns.iter().map(|c| c.name.clone()).collect(),
+            series: vec![
+                Series { name: text("loyalty-report-orders-before"), values: campaigns.iter().map(|c| c.before.orders).collect() },
+                Series { name: text("loyalty-report-orders-during"), values: campaigns.iter().map(|c| c.during.orders).collect() },
+            ],
+            horizontal: true,
+        },
+        (860, (70 + 56 * campaigns.len() as u32).max(160)),
+    )?;
+    let rewards = draw(
+        &Bars {
+            categories: rewards.iter().map(|r| r.name.clone()).collect(),
+            series: vec![Series { name: text("loyalty-report-vouchers"), values: rewards.iter().map(|r| r.vouchers).collect() }],
+            horizontal: true,
+        },
+        (860, (50 + 40 * rewards.len() as u32).max(120)),
+    )?;
+    Ok(LoyaltyCharts { points_by_month, campaigns, rewards })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_day_starts_at_ten_at_night_utc() {
+        assert_eq!(day_start(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).to_rfc3339(), "2026-02-28T22:00:00+00:00");
+    }
+
+    #[test]
+    fn months_roll_over_the_year() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(next_month(d(2026, 12, 15)), d(2027, 1, 1));
+        assert_eq!(next_month(d(2026, 1, 31)), d(2026, 2, 1));
+    }
+
+    #[test]
+    fn a_campaign_is_compared_with_as_many_days_before_it() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut campaign = Campaign {
+            id: "ramadan".into(),
+            name: "رمضان".into(),
+            kind: CampaignKind::Ramadan,
+            start_date: d(2, 18),
+            end_date: d(3, 19),
+            multiplier: Decimal::TWO,
+            scope: super::super::points::Scope::Order,
+            audience: Default::default(),
+            monthly_days: Vec::new(),
+            benefits: Vec::new(),
+            active: false,
+        };
+        let (during, before) = windows(&campaign);
+        assert_eq!(during.len(), 30);
+        assert_eq!(before, d(1, 19)..d(2, 18));
+        // A monthly campaign is on only its days.
+        campaign.kind = CampaignKind::Monthly;
+        campaign.monthly_days = vec![1, 15];
+        let (during, before) = windows(&campaign);
+        assert_eq!(during, vec![d(3, 1), d(3, 15)]);
+        assert_eq!(before, d(2, 16)..d(2, 18));
+    }
+}
