@@ -56,3 +56,4 @@ order-error-unknown = لا يوجد طلب بهذا الرقم
 error-ticket-not-found = لم يُعثر على تذكرة بالرقم «{ $ref }»
 error-page-size = حجم الصفحة يجب أن يكون بين 1 و{ $max }
 error-chart = تعذّر رسم المخطط: { $detail }
+error-invalid-month = الشهر غير صحيح. استخدم الصيغة سنة-شهر، مثل 2026-03

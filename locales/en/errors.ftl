@@ -56,3 +56,4 @@ order-error-unknown = There is no such order
 error-ticket-not-found = No ticket found for “{ $ref }”
 error-page-size = The page size must be between 1 and { $max }
 error-chart = The chart could not be drawn: { $detail }
+error-invalid-month = Invalid month. Use year-month, for example 2026-03

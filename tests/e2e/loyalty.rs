@@ -114,7 +114,7 @@ async fn a_ramadan_order_earns_its_breakdown_and_the_loyalty_report_renders() ->
     app.click("[data-testid=nav-loyalty]").await?;
     app.wait_text("[data-testid=kpi-issued]", "450 نقطة").await?;
     app.wait_text("[data-testid=kpi-redeemed]", "150 نقطة").await?;
-    app.wait_text("[data-testid=kpi-rate]", "33.3%").await?;
+    app.wait_text("[data-testid=kpi-rate]", "33,3").await?;
     let month = format!("{} {}", MONTHS_AR[ordered.month0() as usize], ordered.year());
     app.wait_text("[data-testid=chart-points] svg", &month).await.with_context(|| format!("the chart names {month}"))?;
     app.wait_text("[data-testid=campaign-effects]", "رمضان كريم").await?;

@@ -47,3 +47,14 @@ export function formatHijri(isoDate: string | null | undefined, lang: Lang): str
   const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
   return Number.isNaN(date.getTime()) ? null : hijriFormats[lang].format(date);
 }
+
+// A percentage that core computed exactly (a decimal string such as "33.3"); Intl writes
+// it the language's way (ar-LY: "33,3٪").
+const percentFormats: Record<Lang, Intl.NumberFormat> = {
+  ar: new Intl.NumberFormat("ar-LY", { style: "percent", maximumFractionDigits: 1, numberingSystem: "latn" }),
+  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }),
+};
+
+export function formatPercent(percent: string, lang: Lang): string {
+  return percentFormats[lang].format(Number(percent) / 100);
+}

@@ -25,6 +25,8 @@ pub struct Bars {
     pub series: Vec<Series>,
     /// Bars lie along the category axis instead of standing on it: for long names.
     pub horizontal: bool,
+    /// The legend reads right to left, from the right edge, as Arabic does.
+    pub rtl: bool,
 }
 
 /// The palette, in series order; chosen to stay apart for the common colour blindnesses.
@@ -65,9 +67,11 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 pub fn bars(bars: &Bars, size: (u32, u32), format: &dyn Fn(i64) -> String) -> Result<String, ChartError> {
     let n = bars.categories.len().max(1) as f64;
     let top = bars.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0).max(1);
-    // Head room above the longest bar, and ticks on round figures.
-    let step = nice_step(((top + top / 10) / 5).max(1));
-    let ticks = (top + top / 10 + step - 1) / step;
+    // Head room above the longest bar (at least one unit, so a single order does not
+    // fill the chart), and ticks on round figures.
+    let reach = top + (top / 10).max(1);
+    let step = nice_step((reach / 5).max(1));
+    let ticks = (reach + step - 1) / step;
     let ceiling = (ticks.max(1) * step) as f64;
 
     let (width, height) = (size.0 as i32, size.1 as i32);
@@ -148,13 +152,23 @@ pub fn bars(bars: &Bars, size: (u32, u32), format: &dyn Fn(i64) -> String) -> Re
             root.draw(&PathElement::new([(left, base), (right, base)], axis))?;
         }
         if bars.series.len() > 1 {
-            // The legend, one swatch and name per series, along the top.
-            let mut x = left;
+            // The legend, one swatch and name per series, along the top: from the left
+            // with the swatch first, or for Arabic from the right with the swatch on the
+            // name's right.
+            let mut edge = if bars.rtl { right } else { left };
             for (k, series) in bars.series.iter().enumerate() {
                 let color = PALETTE[k % PALETTE.len()];
-                root.draw(&Rectangle::new([(x, 10), (x + 12, 22)], color.filled()))?;
-                root.draw(&Text::new(isolate(&series.name), (x + 18, 16), text.pos(Pos::new(HPos::Left, VPos::Center))))?;
-                x += 18 + 9 * series.name.chars().count() as i32 + 24;
+                let name = isolate(&series.name);
+                let width = 9 * series.name.chars().count() as i32;
+                if bars.rtl {
+                    root.draw(&Rectangle::new([(edge - 12, 10), (edge, 22)], color.filled()))?;
+                    root.draw(&Text::new(name, (edge - 18, 16), text.pos(Pos::new(HPos::Right, VPos::Center))))?;
+                    edge -= 18 + width + 24;
+                } else {
+                    root.draw(&Rectangle::new([(edge, 10), (edge + 12, 22)], color.filled()))?;
+                    root.draw(&Text::new(name, (edge + 18, 16), text.pos(Pos::new(HPos::Left, VPos::Center))))?;
+                    edge += 18 + width + 24;
+                }
             }
         }
         root.present()?;
@@ -185,6 +199,7 @@ mod tests {
             categories: vec!["يناير".into(), "فبراير".into(), "مارس".into()],
             series: vec![Series { name: "مكتسبة".into(), values: vec![100, 50, 0] }, Series { name: "مستبدلة".into(), values: vec![20, 40, 10] }],
             horizontal: false,
+            rtl: true,
         }
     }
 
@@ -224,6 +239,7 @@ mod tests {
             categories: vec!["<script>alert(1)</script>".into()],
             series: vec![Series { name: "\"><img src=x onerror=alert(1)>".into(), values: vec![3] }],
             horizontal: true,
+            rtl: false,
         };
         let svg = bars(&chart, (600, 200), &|v| v.to_string()).unwrap();
         assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
@@ -232,8 +248,15 @@ mod tests {
 
     #[test]
     fn empty_charts_still_draw() {
-        let chart = Bars { categories: Vec::new(), series: Vec::new(), horizontal: false };
+        let chart = Bars { categories: Vec::new(), series: Vec::new(), horizontal: false, rtl: false };
         assert!(bars(&chart, (300, 200), &|v| v.to_string()).unwrap().contains("</svg>"));
+    }
+
+    #[test]
+    fn one_order_does_not_fill_the_chart() {
+        let chart = Bars { categories: vec!["x".into()], series: vec![Series { name: "a".into(), values: vec![1] }], horizontal: false, rtl: false };
+        let svg = bars(&chart, (300, 200), &|v| v.to_string()).unwrap();
+        assert!(svg.contains(&isolate("2")), "the axis reaches past the only bar");
     }
 
     #[test]

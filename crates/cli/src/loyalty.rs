@@ -54,6 +54,32 @@ pub enum LoyaltyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The loyalty report (SPEC §8.5) over whole months, YYYY-MM to YYYY-MM; `--svg DIR`
+    /// also writes its charts there.
+    Report {
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
+        #[arg(long, value_parser = parse_segment)]
+        segment: Option<eishro_core::customers::Segment>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        svg: Option<std::path::PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_segment(text: &str) -> Result<eishro_core::customers::Segment, String> {
+    eishro_core::customers::Segment::parse(text).ok_or_else(|| format!("unknown segment {text:?}"))
+}
+
+/// The first day of a `YYYY-MM` month, or the usage error in the CLI's language.
+fn month(text: &str, lang: eishro_core::i18n::Lang) -> anyhow::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+        .map_err(|_| anyhow::anyhow!("{}", eishro_core::i18n::text(lang, "error-invalid-month")))
 }
 
 pub async fn run(
@@ -117,6 +143,24 @@ pub async fn run(
                     writeln!(out, "{}\t{:+}", line.line, line.points)?;
                 }
                 writeln!(out, "total\t{}", breakdown.total_points)?;
+            }
+        }
+        LoyaltyCommand::Report { from, to, segment, city, svg, json } => {
+            let query = eishro_core::loyalty::report::LoyaltyReportQuery { from: month(&from, lang)?, to: month(&to, lang)?, segment, city };
+            let report = eishro_core::loyalty::report::loyalty_report(pool, &query, lang).await?;
+            if let Some(dir) = svg {
+                std::fs::create_dir_all(&dir)?;
+                for (name, chart) in [("points-by-month", &report.charts.points_by_month), ("campaigns", &report.charts.campaigns), ("rewards", &report.charts.rewards)] {
+                    std::fs::write(dir.join(format!("{name}.svg")), chart)?;
+                }
+            }
+            if json {
+                print(out, &report)?;
+            } else {
+                for m in &report.months {
+                    writeln!(out, "{}	+{}	-{}	-{}", m.month, m.issued, m.redeemed, m.expired)?;
+                }
+                writeln!(out, "liability	{}	{}", report.liability_points, report.liability_value)?;
             }
         }
         LoyaltyCommand::Adjust { customer, points, reason, json } => {

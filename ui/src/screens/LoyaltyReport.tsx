@@ -5,7 +5,7 @@ import { api } from "../api";
 import type { LoyaltyReportQuery } from "../bindings/LoyaltyReportQuery";
 import type { Segment } from "../bindings/Segment";
 import { Chart } from "../Chart";
-import { formatMoney } from "../format";
+import { formatMoney, formatPercent } from "../format";
 import { useErrorDetail, useLanguage, useT } from "../i18n";
 
 const SEGMENTS: Segment[] = ["new", "bronze", "silver", "gold", "platinum", "vip"];
@@ -63,20 +63,20 @@ export function LoyaltyReport() {
       {report.error !== null && <Alert color="red">{errorText(report.error)}</Alert>}
       {r && (
         <>
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Kpi title={t("loyalty-report-issued")} value={points(r.issued)} testId="kpi-issued" />
             <Kpi title={t("loyalty-report-redeemed")} value={points(r.redeemed)} testId="kpi-redeemed" />
             <Kpi title={t("loyalty-report-expired")} value={points(r.expired)} hint={`${t("loyalty-report-reversed")}: ${points(r.reversed)}`} testId="kpi-expired" />
             <Kpi
               title={t("loyalty-report-rate")}
-              value={r.redemptionRate === null ? "—" : `${r.redemptionRate}%`}
+              value={r.redemptionRate === null ? "—" : formatPercent(r.redemptionRate, lang)}
               hint={r.redemptionRate === null ? t("loyalty-report-rate-none") : undefined}
               testId="kpi-rate"
             />
             <Kpi
               title={t("loyalty-report-liability")}
               value={points(r.liabilityPoints)}
-              hint={`${formatMoney(r.liabilityValue, lang)} · ${t("loyalty-report-liability-value", { value: formatMoney(r.pointValue, lang) })}`}
+              hint={t("loyalty-report-liability-value", { total: formatMoney(r.liabilityValue, lang), value: formatMoney(r.pointValue, lang) })}
               testId="kpi-liability"
             />
           </SimpleGrid>
@@ -92,22 +92,30 @@ export function LoyaltyReport() {
             ) : (
               <>
                 <Chart svg={r.charts.campaigns} label={t("loyalty-report-chart-label", { title: t("loyalty-report-campaigns") })} testId="chart-campaigns" />
-                <Table mt="sm" data-testid="campaign-effects">
+                <Table mt="sm" data-testid="campaign-effects" withColumnBorders>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t("loyalty-report-campaign")}</Table.Th>
-                      <Table.Th>{t("loyalty-report-orders")}</Table.Th>
-                      <Table.Th>{t("loyalty-report-revenue")}</Table.Th>
-                      <Table.Th>{t("loyalty-report-points")}</Table.Th>
+                      <Table.Th rowSpan={2}>{t("loyalty-report-campaign")}</Table.Th>
+                      <Table.Th colSpan={3}>{t("loyalty-report-before")}</Table.Th>
+                      <Table.Th colSpan={3}>{t("loyalty-report-during")}</Table.Th>
+                    </Table.Tr>
+                    <Table.Tr>
+                      {[0, 1].flatMap((half) => [
+                        <Table.Th key={`o${half}`}>{t("loyalty-report-orders")}</Table.Th>,
+                        <Table.Th key={`r${half}`}>{t("loyalty-report-revenue")}</Table.Th>,
+                        <Table.Th key={`p${half}`}>{t("loyalty-report-points")}</Table.Th>,
+                      ])}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {r.campaigns.map((c) => (
                       <Table.Tr key={c.id}>
                         <Table.Td>{c.name}</Table.Td>
-                        <Table.Td>{`${t("loyalty-report-before")} ${c.before.orders} · ${t("loyalty-report-during")} ${c.during.orders}`}</Table.Td>
-                        <Table.Td>{`${formatMoney(c.before.revenue, lang)} → ${formatMoney(c.during.revenue, lang)}`}</Table.Td>
-                        <Table.Td>{`${c.before.points} → ${c.during.points}`}</Table.Td>
+                        {[c.before, c.during].flatMap((w, half) => [
+                          <Table.Td key={`o${half}`} className="num">{w.orders}</Table.Td>,
+                          <Table.Td key={`r${half}`} className="num">{formatMoney(w.revenue, lang)}</Table.Td>,
+                          <Table.Td key={`p${half}`} className="num">{w.points}</Table.Td>,
+                        ])}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -13,7 +13,7 @@ mod orders;
 mod tickets;
 
 use crate::customers::{self, AddressDraft, CommunicationPreferences, ContactMethod, CustomerDraft, Gender};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::i18n::Lang;
 use crate::staff::Actor;
 
@@ -214,9 +214,9 @@ pub async fn fill(pool: &SqlitePool, options: DemoOptions, mut progress: impl Fn
     // Everything the orders imply, derived once for everyone: history, tiers, churn, RFM.
     // (Were the fill stopped halfway, the daily recompute would catch up.)
     crate::segmentation::rebuild_all(pool, options.now, crate::segmentation::Reason::Import, |_, _| {}).await?;
-    // The orders earned points on their delivery dates; lots older than a year expire, as
-    // the daily job would have done.
-    crate::loyalty::ledger::run_expiry(pool, options.now).await?;
+    // The orders earned points on their delivery dates; lots older than a year expire,
+    // month by month as the daily job would have done, so the loyalty report has a past.
+    demo_expiry(pool, options.now).await?;
     demo_redemptions(pool, &mut ChaCha8Rng::seed_from_u64(options.seed ^ 0x0005_e11d), options.now).await?;
     // The support desk: about one ticket for every eight customers, over the last 90 days.
     let mut ticket_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x7_1c4e_7000_u64);
@@ -263,20 +263,62 @@ async fn demo_loyalty_programme(pool: &SqlitePool, now: DateTime<Utc>) -> Result
     Ok(())
 }
 
-/// Some customers have already spent points: vouchers issued, some used.
+/// The expiry job run at the end of every month the lots span, then today.
+async fn demo_expiry(pool: &SqlitePool, now: DateTime<Utc>) -> Result<()> {
+    let first: Option<String> = sqlx::query_scalar("SELECT min(expires_at) FROM loyalty_lots WHERE remaining > 0").fetch_one(pool).await?;
+    let Some(mut month) = first.as_deref().and_then(crate::time::parse_instant).map(crate::time::store_date) else { return Ok(()) };
+    loop {
+        let next = if month.month() == 12 {
+            chrono::NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
+        } else {
+            chrono::NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
+        }
+        .expect("a valid month");
+        // The first instant of the next store month.
+        let run_at = next.and_hms_opt(0, 0, 0).expect("midnight").and_utc() - Duration::hours(crate::time::TRIPOLI_OFFSET_HOURS);
+        if run_at >= now {
+            break;
+        }
+        crate::loyalty::ledger::run_expiry(pool, run_at).await?;
+        month = next;
+    }
+    crate::loyalty::ledger::run_expiry(pool, now).await?;
+    Ok(())
+}
+
+/// Some customers have already spent points over the last few months: vouchers issued,
+/// some used, some left to expire.
 async fn demo_redemptions(pool: &SqlitePool, rng: &mut ChaCha8Rng, now: DateTime<Utc>) -> Result<()> {
     let rich: Vec<String> =
         sqlx::query_scalar("SELECT customer_id FROM loyalty_balances WHERE balance >= 150 ORDER BY customer_id").fetch_all(pool).await?;
     for customer in rich {
-        if !rng.gen_bool(0.15) {
+        if !rng.gen_bool(0.5) {
             continue;
         }
-        let reward = if rng.gen_bool(0.5) { "reward_002" } else { "reward_001" };
-        let voucher = crate::loyalty::ledger::redeem(pool, &Actor::Sync, &customer, reward, true, now - Duration::days(rng.gen_range(1..20))).await?;
-        if rng.gen_bool(0.4) {
-            crate::loyalty::ledger::use_voucher(pool, &voucher.id, None, now).await?;
+        // One to three rewards over the last ten months, oldest first.
+        let mut days: Vec<i64> = (0..rng.gen_range(1..=3)).map(|_| rng.gen_range(1..300)).collect();
+        days.sort_unstable_by(|a, b| b.cmp(a));
+        for back in days {
+            let reward = match rng.gen_range(0..10) {
+                0..=4 => "reward_002",
+                5..=8 => "reward_001",
+                _ => "reward_003",
+            };
+            let issued = now - Duration::days(back) - Duration::minutes(rng.gen_range(0..600));
+            let voucher = match crate::loyalty::ledger::redeem(pool, &Actor::Sync, &customer, reward, true, issued).await {
+                Ok(voucher) => voucher,
+                // Not enough points left for this one: the customer simply does not take it.
+                Err(CoreError::Invalid(_)) => continue,
+                Err(e) => return Err(e),
+            };
+            let expires = crate::time::parse_instant(&voucher.expires_at).unwrap_or(now);
+            if expires > now && rng.gen_bool(0.5) {
+                crate::loyalty::ledger::use_voucher(pool, &voucher.id, None, now).await?;
+            }
         }
     }
+    // Vouchers past their date close as the daily job would close them.
+    crate::loyalty::ledger::run_expiry(pool, now).await?;
     Ok(())
 }
 

@@ -365,6 +365,7 @@ fn read(
 fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewards: &[RewardRedemptions]) -> Result<LoyaltyCharts> {
     use eishro_charts::{Bars, Series};
     let text = |id: &str| crate::i18n::text(lang, id);
+    let rtl = lang == Lang::Ar;
     let number = |v: i64| crate::i18n::number(lang, v);
     let month_name = |m: &MonthPoints| {
         let (year, month) = m.month.split_once('-').unwrap_or((&m.month, "1"));
@@ -381,6 +382,7 @@ fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewa
                 Series { name: text("loyalty-report-expired"), values: months.iter().map(|m| m.expired).collect() },
             ],
             horizontal: false,
+            rtl,
         },
         (860, 320),
     )?;
@@ -392,6 +394,7 @@ fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewa
                 Series { name: text("loyalty-report-orders-during"), values: campaigns.iter().map(|c| c.during.orders).collect() },
             ],
             horizontal: true,
+            rtl,
         },
         (860, (70 + 56 * campaigns.len() as u32).max(160)),
     )?;
@@ -400,6 +403,7 @@ fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewa
             categories: rewards.iter().map(|r| r.name.clone()).collect(),
             series: vec![Series { name: text("loyalty-report-vouchers"), values: rewards.iter().map(|r| r.vouchers).collect() }],
             horizontal: true,
+            rtl,
         },
         (860, (50 + 40 * rewards.len() as u32).max(120)),
     )?;
