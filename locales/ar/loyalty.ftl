@@ -167,3 +167,5 @@ loyalty-settings-start = تاريخ بدء البرنامج
 loyalty-settings-point-value = قيمة النقطة الواحدة (د.ل)
 loyalty-settings-hint = تسري التغييرات على الطلبات من الآن؛ النقاط المضافة سابقًا تبقى كما هي.
 loyalty-settings-saved = حُفظت إعدادات البرنامج
+loyalty-note-merge = نُقلت عند دمج العميلين
+loyalty-note-merge-undone = أُعيدت عند التراجع عن الدمج

@@ -161,3 +161,5 @@ loyalty-settings-start = Programme start date
 loyalty-settings-point-value = Value of one point (LYD)
 loyalty-settings-hint = Changes apply to orders from now on; points already credited stay as they were.
 loyalty-settings-saved = The programme's settings are saved
+loyalty-note-merge = Moved in a customer merge
+loyalty-note-merge-undone = Moved back when the merge was undone

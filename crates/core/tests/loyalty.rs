@@ -454,4 +454,65 @@ mod earning {
         let backwards = LoyaltyReportQuery { from: query.to, to: query.from, ..query };
         assert_eq!(ids(report::loyalty_report(&pool, &backwards, Lang::Ar).await.unwrap_err()), ["report-error-period"]);
     }
+
+    /// A merge hands the merged customer's points to the survivor with their lots: the
+    /// same expiry, the order they were earned on (so cancelling that order later takes
+    /// them back from the survivor), the vouchers too; undo hands back what is left.
+    #[tokio::test]
+    async fn a_merge_transfers_points_with_their_lots_and_undo_returns_what_is_left() {
+        let (_dir, pool, owner) = fresh().await;
+        let survivor = customer(&pool, &owner).await;
+        let draft = CustomerDraft {
+            first_name: "مريم".into(),
+            last_name: "الزليتني".into(),
+            phone: "0915556677".into(),
+            email: "mariam.z@mail.ly".into(),
+            addresses: vec![AddressDraft { city: "زليتن".into(), area: "المركز".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let merged = customers::create(&pool, &owner, &draft, CreateOptions { now: now() - Duration::days(20), confirm_duplicate: false }).await.unwrap().id;
+        ledger::adjust(&pool, &owner, &survivor, 40, "هدية ترحيب", now()).await.unwrap();
+        // A new customer's 100 LYD earns 150 points, 200 more come by hand, and 100 of the
+        // order's (the oldest) buy a discount.
+        let created = now() - Duration::days(5);
+        orders::ingest(&pool, order("M1", &merged, created, OrderStatus::Delivered, 0), IngestMode::Live, now()).await.unwrap();
+        ledger::adjust(&pool, &owner, &merged, 200, "تعويض", now()).await.unwrap();
+        let voucher = ledger::redeem(&pool, &owner, &merged, "reward_001", true, now()).await.unwrap();
+        assert_eq!(ledger::balance(&pool, &merged).await.unwrap(), 250);
+        let expiries = |customer: String| {
+            let pool = pool.clone();
+            async move {
+                sqlx::query_as::<_, (Option<String>, String, i64)>("SELECT order_id, expires_at, remaining FROM loyalty_lots WHERE customer_id = ? AND remaining > 0 ORDER BY earned_at, expires_at")
+                    .bind(customer)
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let before = expiries(merged.clone()).await;
+
+        let record = customers::merge(&pool, &owner, &survivor, &merged, &customers::MergeChoices { take_from_merged: vec![] }, now()).await.unwrap();
+        assert_eq!(sums(&pool, &merged).await, (0, 0, 0));
+        assert_eq!(sums(&pool, &survivor).await, (290, 290, 290));
+        let after = expiries(survivor.clone()).await;
+        for lot in &before {
+            assert!(after.contains(lot), "{lot:?} moved as it was: {after:?}");
+        }
+        assert_eq!(ledger::vouchers(&pool, &survivor).await.unwrap()[0].id, voucher.id, "the voucher moved too");
+
+        // The order, now the survivor's, is cancelled: its 150 points come back, first the
+        // 50 left in its own lot, then oldest first.
+        orders::ingest(&pool, order("M1", &survivor, created, OrderStatus::Cancelled, 0), IngestMode::Live, now()).await.unwrap();
+        let history = ledger::history(&pool, &survivor).await.unwrap();
+        assert_eq!((history[0].entry_type, history[0].points, history[0].unrecovered), (EntryType::Reversal, -150, 0));
+        let own: i64 = sqlx::query_scalar("SELECT remaining FROM loyalty_lots WHERE customer_id = ? AND order_id = 'M1'").bind(&survivor).fetch_one(&pool).await.unwrap();
+        assert_eq!(own, 0);
+        assert_eq!(sums(&pool, &survivor).await, (140, 140, 140));
+
+        // Undo hands back what is left of the lots the merge brought: 140 of the 200.
+        customers::undo_merge(&pool, &owner, &record.id, now()).await.unwrap();
+        assert_eq!(sums(&pool, &survivor).await, (0, 0, 0));
+        assert_eq!(sums(&pool, &merged).await, (140, 140, 140));
+        assert_eq!(ledger::vouchers(&pool, &merged).await.unwrap()[0].id, voucher.id);
+    }
 }

@@ -112,6 +112,9 @@ export function LoyaltyCard({ customerId }: { customerId: string }) {
   );
 }
 
+// Notes core writes itself (a merge's transfer); staff's own reasons are shown as written.
+const NOTES: Record<string, string> = { merge: "loyalty-note-merge", "merge-undone": "loyalty-note-merge-undone" };
+
 function LedgerRow({ entry, open, onToggle }: { entry: LedgerEntry; open: boolean; onToggle: () => void }) {
   const t = useT();
   const { lang } = useLanguage();
@@ -128,7 +131,7 @@ function LedgerRow({ entry, open, onToggle }: { entry: LedgerEntry; open: boolea
         </Table.Td>
         <Table.Td>
           {entry.unrecovered > 0 && <Badge color="orange" variant="light">{t("loyalty-unrecovered", { points: entry.unrecovered })}</Badge>}
-          {entry.note}
+          {NOTES[entry.note] ? t(NOTES[entry.note]) : entry.note}
         </Table.Td>
         <Table.Td>
           {entry.breakdown && (

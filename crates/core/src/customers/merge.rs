@@ -5,8 +5,9 @@
 //!
 //! The consent and audit logs are append-only, so their rows stay with the merged id; the
 //! survivor's profile reads them together. Rows that belong to a customer (orders, tickets,
-//! ledger entries, from later modules) move to the survivor and are listed in the merge
-//! record so undo can move them back.
+//! tasks, vouchers) move to the survivor and are listed in the merge record so undo can
+//! move them back; loyalty points, whose ledger is append-only, are transferred with
+//! their lots, and an undo transfers back what is left of them.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -279,7 +280,13 @@ pub async fn merge(
         actor: actor.audit_name().to_string(),
         undone_at: None,
     };
-    let moved = move_records(&mut tx, merged_id, survivor_id).await?;
+    let mut moved = move_records(&mut tx, merged_id, survivor_id).await?;
+    // Points move with their lots; the new lots are remembered for an undo.
+    let lots = crate::db::on_c_api(&mut tx, |db| {
+        crate::loyalty::ledger::transfer(db, merged_id, survivor_id, None, crate::loyalty::ledger::MERGE_NOTE, actor.audit_name(), now)
+    })
+    .await?;
+    moved.insert(LOYALTY_LOTS.to_string(), lots);
     rederive_both(&mut tx, survivor_id, merged_id, now).await?;
     sqlx::query(
         "INSERT INTO customer_merges (id, survivor_id, merged_id, at, actor, survivor_before, moved)
@@ -306,7 +313,12 @@ pub async fn merge(
 /// (table, id column); a ticket's messages and attachments go with it. The consent log,
 /// audit log and segment history stay with the record they were written about; the
 /// survivor's profile shows them through `merged_into`.
-const MOVABLE: &[(&str, &str)] = &[("orders", "id"), ("tasks", "id"), ("tickets", "id")];
+const MOVABLE: &[(&str, &str)] = &[("orders", "id"), ("tasks", "id"), ("tickets", "id"), ("vouchers", "id")];
+
+/// Where a merge record lists the points lots it gave the survivor. Ledger entries are
+/// never rewritten, so points are not moved like the rows above but transferred
+/// (`loyalty::ledger::transfer`), and an undo transfers back what is left of them.
+const LOYALTY_LOTS: &str = "loyalty_lots";
 
 /// Moves every movable record of `from` to `to`, returning what moved (per table, by id)
 /// so an undo can move exactly those back.
@@ -370,6 +382,15 @@ pub async fn undo_merge(pool: &SqlitePool, actor: &Actor, merge_id: &str, now: D
                 .execute(&mut *tx)
                 .await?;
         }
+    }
+    // The points the merge brought go back as far as they are still there: what the
+    // survivor spent meanwhile stays spent.
+    let lots = moved.get(LOYALTY_LOTS).cloned().unwrap_or_default();
+    if !lots.is_empty() {
+        crate::db::on_c_api(&mut tx, |db| {
+            crate::loyalty::ledger::transfer(db, &survivor_id, &merged_id, Some(&lots), crate::loyalty::ledger::MERGE_UNDONE_NOTE, actor.audit_name(), now)
+        })
+        .await?;
     }
     rederive_both(&mut tx, &survivor_id, &merged_id, now).await?;
     sqlx::query("UPDATE customer_merges SET undone_at = ?, undone_by = ? WHERE id = ?")

@@ -275,6 +275,12 @@ pub(crate) fn debit(
         .with_arg("balance", balance)
         .with_arg("required", debit.points)]));
     }
+    let id = write_debit(db, &debit, &used, now)?;
+    Ok((id, used))
+}
+
+/// Writes a debit entry for what `used` takes, and takes it from the lots.
+fn write_debit(db: &rusqlite::Connection, debit: &Debit<'_>, used: &Consumption, now: DateTime<Utc>) -> Result<String> {
     let id = uuid::Uuid::now_v7().to_string();
     db.prepare_cached(
         "INSERT INTO loyalty_entries (id, customer_id, type, points, order_id, voucher_id, referred_customer_id, consumed_lots, unrecovered,
@@ -300,7 +306,51 @@ pub(crate) fn debit(
     for taken in &used.taken {
         update.execute(rusqlite::params![taken.points, taken.entry_id])?;
     }
-    Ok((id, used))
+    Ok(id)
+}
+
+/// The note on the two sides of a merge's transfer, and of its undo; the UI words them.
+pub const MERGE_NOTE: &str = "merge";
+pub const MERGE_UNDONE_NOTE: &str = "merge-undone";
+
+/// Moves a customer's live points to another with their lots (a customer merge): one
+/// adjustment on `from` taking every live lot, and for each lot an adjustment on `to`
+/// with the same earn date, expiry and order, so FIFO, expiry and a later reversal of
+/// that order work as if the points had been earned there. Entries are never rewritten,
+/// so this is how points change hands. `only` limits it to those lots (an undo moving
+/// back what a merge brought that is still there). Returns the new lots.
+pub(crate) fn transfer(
+    db: &rusqlite::Connection,
+    from: &str,
+    to: &str,
+    only: Option<&[String]>,
+    note: &str,
+    created_by: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>> {
+    let lots: Vec<Lot> = lots_of(db, from)?
+        .into_iter()
+        .filter(|l| l.remaining > 0 && l.expires_at > now && only.is_none_or(|ids| ids.contains(&l.entry_id)))
+        .collect();
+    if lots.is_empty() {
+        return Ok(Vec::new());
+    }
+    let used = Consumption { taken: lots.iter().map(|l| Taken { entry_id: l.entry_id.clone(), points: l.remaining }).collect(), shortfall: 0 };
+    write_debit(db, &Debit { note, ..Debit::new(from, EntryType::Adjustment, used.points(), created_by) }, &used, now)?;
+    let mut moved = Vec::with_capacity(lots.len());
+    for lot in &lots {
+        moved.push(credit(
+            db,
+            Credit {
+                order_id: lot.order_id.as_deref(),
+                earned_at: Some(lot.earned_at),
+                note,
+                ..Credit::new(to, EntryType::Adjustment, lot.remaining, lot.expires_at, created_by)
+            },
+            now,
+        )?);
+    }
+    Ok(moved)
 }
 
 /// A reward voucher (SPEC §4.6).
