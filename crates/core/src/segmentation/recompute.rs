@@ -148,19 +148,22 @@ pub(crate) fn recompute(
     if history == History::FromOrders {
         debug_assert_eq!(locking, Locking::CallersTransaction, "the aggregates are one snapshot of the orders");
         db.execute_batch(&aggregates_sql())?;
-        // The history first, RFM untouched: its ranks need everyone's new history.
-        let rebuilt = sweep(db, settings, now, reason, history, None, locking, &mut |done| progress(done / 2, total))?;
+        // RFM ranks everyone by their new history, which the aggregates already hold: one
+        // pass writes history and scores together, instead of a second pass rewriting a
+        // million records for their scores.
+        let ranks = rfm_ranks(db, now, history)?;
+        let rebuilt = sweep(db, settings, now, reason, history, Some(&ranks), locking, &mut |done| progress(done, total));
         db.execute_batch(
             "DROP TABLE temp.seg_totals; DROP TABLE temp.seg_categories; DROP TABLE temp.seg_payment; DROP TABLE temp.seg_shipping;",
         )?;
-        outcome.tier_changes += rebuilt.tier_changes;
-        outcome.updated += rebuilt.updated;
+        let rebuilt = rebuilt?;
+        outcome.customers = rebuilt.customers;
+        outcome.tier_changes = rebuilt.tier_changes;
+        outcome.updated = rebuilt.updated;
+        return Ok(outcome);
     }
-    let ranks = rfm_ranks(db, now)?;
-    let halfway = if history == History::FromOrders { total / 2 } else { 0 };
-    let scored = sweep(db, settings, now, reason, History::Stored, Some(&ranks), locking, &mut |done| {
-        progress(halfway + done * (total - halfway) / total.max(1), total)
-    })?;
+    let ranks = rfm_ranks(db, now, History::Stored)?;
+    let scored = sweep(db, settings, now, reason, History::Stored, Some(&ranks), locking, &mut |done| progress(done, total))?;
     outcome.customers = scored.customers;
     outcome.tier_changes += scored.tier_changes;
     outcome.updated += scored.updated;
@@ -404,17 +407,27 @@ impl RfmRanks {
 /// score = 1 + floor(5 × p), p the share of those customers whose raw value is strictly
 /// worse (more store days since the last order; fewer orders a month since the first, in
 /// whole calendar months, at least one; less spent). Equal values score equally.
-fn rfm_ranks(db: &rusqlite::Connection, now: DateTime<Utc>) -> Result<RfmRanks> {
+fn rfm_ranks(db: &rusqlite::Connection, now: DateTime<Utc>, history: History) -> Result<RfmRanks> {
     let today = crate::time::store_date(now);
     let mut rowids = Vec::new();
     let mut recency = Vec::new();
     let mut frequency = Vec::new();
     let mut monetary = Vec::new();
-    let mut select = db.prepare(&format!(
-        "SELECT rowid, total_orders, first_order_date, last_order_date, total_spent
-         FROM customers NOT INDEXED WHERE {} AND total_orders > 0 ORDER BY rowid",
-        crate::customers::LIVE
-    ))?;
+    // The same four values, as stored or as just aggregated from the orders.
+    let sql = match history {
+        History::Stored => format!(
+            "SELECT rowid, total_orders, first_order_date, last_order_date, total_spent
+             FROM customers NOT INDEXED WHERE {} AND total_orders > 0 ORDER BY rowid",
+            crate::customers::LIVE
+        ),
+        History::FromOrders => format!(
+            "SELECT c.rowid, t.orders, t.first, t.last, t.spent
+             FROM customers c NOT INDEXED JOIN temp.seg_totals t ON t.customer_id = c.id
+             WHERE {} AND t.orders > 0 ORDER BY c.rowid",
+            crate::customers::LIVE_C
+        ),
+    };
+    let mut select = db.prepare(&sql)?;
     let mut rows = select.query([])?;
     while let Some(row) = rows.next()? {
         let store_date = |i: usize| -> rusqlite::Result<NaiveDate> {
@@ -508,6 +521,23 @@ mod tests {
         }
         let changes: i64 = sqlx::query_scalar("SELECT count(*) FROM segment_history WHERE reason = 'daily'").fetch_one(&mut *conn).await.unwrap();
         assert_eq!(changes as u64, summary.changed);
+    }
+
+    /// A rebuild from the orders writes history and RFM in one pass; what it writes is
+    /// exactly what the stored-history pass derives, so running that next changes nothing.
+    #[tokio::test]
+    async fn a_rebuild_leaves_nothing_for_the_daily_pass_to_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::open(&dir.path().join("crm.db")).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap();
+        crate::demo::fill(&pool, crate::demo::DemoOptions { customers: 300, seed: 5, now }, |_, _| {}).await.unwrap();
+        let later = now + chrono::Duration::days(3);
+        let rebuilt = crate::segmentation::rebuild_all(&pool, later, Reason::Daily, |_, _| {}).await.unwrap();
+        assert!(rebuilt.updated > 0, "three days on, scores move: {rebuilt:?}");
+        let again = recompute_all(&pool, later, Reason::Daily, |_, _| {}).await.unwrap();
+        assert_eq!((again.updated, again.changed), (0, 0), "{again:?}");
+        let scored: i64 = sqlx::query_scalar("SELECT count(*) FROM customers WHERE total_orders > 0 AND rfm_recency IS NULL").fetch_one(&pool).await.unwrap();
+        assert_eq!(scored, 0, "everyone with an order is ranked");
     }
 
     #[test]
