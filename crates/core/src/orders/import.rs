@@ -170,9 +170,40 @@ pub async fn import_orders(
     let mut report = OrderImportReport { encoding: table.encoding.to_string(), ..Default::default() };
     let groups = group_rows(&table.rows, &columns);
     let total = groups.len() as u64;
+    // A large historical file gets a large page cache for its one transaction, given back
+    // however the import ends; a connection that cannot give it back is not reused.
+    let bulk = options.mode == IngestMode::Historical && groups.len() >= BULK_FROM;
+    let mut conn = pool.acquire().await?;
+    if bulk {
+        crate::db::set_cache(&mut conn, crate::db::BULK_CACHE_KIB).await?;
+    }
+    let result = ingest_groups(&mut conn, actor, groups, &options, &mut report, &mut progress).await;
+    if bulk && crate::db::set_cache(&mut conn, crate::db::CACHE_KIB).await.is_err() {
+        drop(conn.detach());
+    }
+    result?;
+    report.rejected.sort_by_key(|r| r.line);
+    progress(total, total);
+    Ok(report)
+}
+
+/// From this many orders in a historical file, the import runs with the bulk page cache.
+const BULK_FROM: usize = 200_000;
+
+/// Resolves, checks and ingests the grouped orders in one transaction on `conn`.
+async fn ingest_groups(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    groups: Vec<Group>,
+    options: &OrderImportOptions<'_>,
+    report: &mut OrderImportReport,
+    progress: &mut impl FnMut(u64, u64),
+) -> Result<()> {
+    use sqlx::Connection;
+    let total = groups.len() as u64;
     let cancelled = || options.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
 
-    let mut tx = pool.begin().await?;
+    let mut tx = conn.begin().await?;
     // The segmentation and loyalty rules, read once for every order in the file.
     let rules = crate::db::on_c_api(&mut tx, crate::loyalty::earning::context).await?;
     let settings = &rules.segmentation;
@@ -281,9 +312,7 @@ pub async fn import_orders(
             .await?;
     }
     tx.commit().await?;
-    report.rejected.sort_by_key(|r| r.line);
-    progress(total, total);
-    Ok(report)
+    Ok(())
 }
 
 fn group_rows(rows: &[TableRow], columns: &HashMap<Column, usize>) -> Vec<Group> {
