@@ -471,3 +471,39 @@ async fn section_3_2_live_status_changes_record_each_order_notification_once() {
     orders::ingest(&pool, order("N3", &c.id, 50, OrderStatus::Shipped, now()), IngestMode::Historical, now()).await.unwrap();
     assert_eq!(kinds().await.len(), 3);
 }
+
+/// A historical file touching most of the store rebuilds the customers' sort indexes
+/// around the recompute instead of maintaining them record by record: afterwards every
+/// index is back, the records are derived, and sorted lists read them.
+#[tokio::test]
+async fn a_file_for_most_of_the_store_leaves_every_index_in_place() {
+    let (_dir, pool, owner) = fresh().await;
+    eishro_core::demo::fill(&pool, eishro_core::demo::DemoOptions { customers: 2_400, seed: 3, now: now() }, |_, _| {}).await.unwrap();
+    let indexes = || async {
+        sqlx::query_scalar::<_, String>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' ORDER BY name").fetch_all(&pool).await.unwrap()
+    };
+    let before = indexes().await;
+    let phones: Vec<String> = sqlx::query_scalar("SELECT phone FROM customers WHERE merged_into IS NULL").fetch_all(&pool).await.unwrap();
+    assert!(phones.len() >= 2_000);
+    let mut csv = String::from("order_id,customer_ref,created_at,status,total,product_name,category,quantity,unit_price\n");
+    for (n, phone) in phones.iter().enumerate() {
+        csv.push_str(&format!("H-{n},{phone},2026-10-0{} 12:00,delivered,50,تمر,منتجات غذائية,1,50\n", 1 + n % 9));
+    }
+    let options = OrderImportOptions { now: now(), mode: IngestMode::Historical, cancel: None };
+    let report = orders::import_orders(&pool, &owner, csv.as_bytes(), options, |_, _| {}).await.unwrap();
+    assert_eq!((report.inserted as usize, report.rejected.len()), (phones.len(), 0));
+    assert_eq!(indexes().await, before);
+    let underived: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM customers c WHERE merged_into IS NULL
+           AND total_orders <> (SELECT count(*) FROM orders o WHERE o.customer_id = c.id AND o.status IN ('confirmed', 'shipped', 'delivered'))",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(underived, 0, "every history counts the new orders");
+    // The richest first, read through the rebuilt spend index.
+    let sort = customers::CustomerSort { column: customers::SortColumn::TotalSpent, descending: true };
+    let page = customers::list(&pool, &customers::CustomerFilter::default(), sort, 0, 50).await.unwrap();
+    assert_eq!(page.total as usize, phones.len());
+    assert!(page.rows.windows(2).all(|w| w[0].total_spent >= w[1].total_spent));
+}

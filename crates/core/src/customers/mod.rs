@@ -39,7 +39,7 @@ pub use views::{delete_view, save_view, saved_views, ListColumn, SavedView};
 pub use search::{match_expression, search, MAX_SEARCH_RESULTS};
 pub use validate::{validate_draft, ValidCustomer, ValidationOptions};
 
-pub(crate) use store::{LIVE, LIVE_C};
+pub(crate) use store::{create_indexes, drop_secondary_indexes, LIVE, LIVE_C};
 
 use crate::email::Email;
 use crate::error::{CoreError, Result};

@@ -361,6 +361,10 @@ pub(crate) struct BatchOutcome {
 /// each touched customer on their own.
 const SET_BASED_FROM: usize = 2_000;
 
+/// A batch touching at least one customer in this many rebuilds the customers' sort
+/// indexes instead of maintaining them record by record.
+const REBUILD_INDEXES_SHARE: i64 = 4;
+
 /// Ingests checked historical orders (an import, a backfill) on the caller's transaction:
 /// every order stored through prepared statements, then each customer they touched
 /// derived once, not once per order, and RFM rescored. Historical orders fire nothing, so
@@ -374,9 +378,17 @@ pub(crate) async fn ingest_historical(
 ) -> Result<BatchOutcome> {
     let (mut outcome, touched) = store_historical(conn, inputs, now).await?;
     if touched.len() >= SET_BASED_FROM {
+        // Rewriting most records moves each through a dozen sort indexes at random places;
+        // past a share of the store, building those indexes again once is cheaper (the
+        // customer import does the same). All inside the caller's transaction.
+        let live: i64 = sqlx::query_scalar("SELECT coalesce(sum(live), 0) FROM segment_counts").fetch_one(&mut *conn).await?;
+        let rebuild = if touched.len() as i64 * REBUILD_INDEXES_SHARE >= live { Some(crate::customers::drop_secondary_indexes(conn).await?) } else { None };
         // This rescores RFM as well.
         outcome.tier_changes =
             segmentation::recompute_all_on(conn, settings, now, Reason::Import, segmentation::History::FromOrders, |_, _| {}).await?.changed;
+        if let Some(statements) = rebuild {
+            crate::customers::create_indexes(conn, &statements).await?;
+        }
     } else {
         for customer in &touched {
             if segmentation::rederive(conn, customer, settings, now, &Reason::Import).await?.is_some() {
