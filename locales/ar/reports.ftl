@@ -13,6 +13,8 @@ report-month = { $month ->
     [11] نوفمبر
    *[12] ديسمبر
 } { $year }
+# على محور المخطط؛ أسماء الأشهر العربية لا تُختصر.
+report-month-short = { report-month }
 report-from = من شهر
 report-to = إلى شهر
 report-segment = الشريحة

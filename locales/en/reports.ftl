@@ -13,6 +13,21 @@ report-month = { $month ->
     [11] November
    *[12] December
 } { $year }
+# On a chart's axis, where twelve months share the width.
+report-month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $year }
 report-from = From month
 report-to = To month
 report-segment = Segment

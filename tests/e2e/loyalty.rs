@@ -139,7 +139,7 @@ async fn a_ramadan_order_earns_its_breakdown_and_the_loyalty_report_renders() ->
 
     app.click("[data-testid=lang-toggle]").await?;
     app.wait_text("[data-testid=kpi-issued]", "450 points").await?;
-    app.wait_text("[data-testid=chart-points] svg", &format!("{} {}", ordered.format("%B"), ordered.year())).await?;
+    app.wait_text("[data-testid=chart-points] svg", &format!("{} {}", ordered.format("%b"), ordered.year())).await?;
     app.wait_text("[data-testid=chart-campaigns] svg", "Orders during").await?;
     app.screenshot("49-loyalty-report-en").await?;
     app.close().await?;

@@ -370,7 +370,7 @@ fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewa
     let month_name = |m: &MonthPoints| {
         let (year, month) = m.month.split_once('-').unwrap_or((&m.month, "1"));
         let args = BTreeMap::from([("month".to_string(), month.trim_start_matches('0').to_string()), ("year".to_string(), year.to_string())]);
-        crate::i18n::message(lang, "report-month", &args)
+        crate::i18n::message(lang, "report-month-short", &args)
     };
     let draw = |bars: &Bars, size| eishro_charts::bars(bars, size, &number).map_err(CoreError::from);
     let points_by_month = draw(
