@@ -66,18 +66,38 @@ struct CustomerCache {
 }
 
 impl CustomerCache {
-    fn load(db: &rusqlite::Connection, customer_id: &str) -> Result<CustomerCache> {
-        let (nationality, birth, referred_by): (String, Option<String>, Option<String>) = db
-            .prepare_cached("SELECT nationality, date_of_birth, referred_by FROM customers WHERE id = ?")?
-            .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        let tags = db.prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?")?.query_map([customer_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let counted = db
-            .prepare_cached(&format!(
-                "SELECT created_at, total - refunded_amount FROM orders WHERE customer_id = ? AND {} ORDER BY created_at",
-                segmentation::COUNTED
-            ))?
-            .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+    /// Reads what earning needs of a customer. `batch` is the customer's orders in a
+    /// historical batch, all already stored: when the record says the customer had no
+    /// counted order before (every ingest keeps that history), their counted orders are
+    /// exactly the batch's, and the orders table is not read.
+    fn load(db: &rusqlite::Connection, ctx: &Context, customer_id: &str, batch: Option<&[StoredOrder<'_>]>) -> Result<CustomerCache> {
+        let (nationality, birth, referred_by, total_orders): (String, Option<String>, Option<String>, i64) = db
+            .prepare_cached("SELECT nationality, date_of_birth, referred_by, total_orders FROM customers WHERE id = ?")?
+            .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        // Tags matter only to a campaign aimed at some.
+        let tags = if ctx.campaigns.iter().any(|c| !c.audience.tags.is_empty()) {
+            db.prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?")?.query_map([customer_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        let counted = match batch {
+            Some(orders) if total_orders == 0 => {
+                let mut counted: Vec<(String, i64)> = orders
+                    .iter()
+                    .filter(|o| o.input.status.is_counted())
+                    .map(|o| (o.input.created_at.to_rfc3339(), o.input.total.dirhams() - o.input.refunded_amount.dirhams()))
+                    .collect();
+                counted.sort();
+                counted
+            }
+            _ => db
+                .prepare_cached(&format!(
+                    "SELECT created_at, total - refunded_amount FROM orders WHERE customer_id = ? AND {} ORDER BY created_at",
+                    segmentation::COUNTED
+                ))?
+                .query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?,
+        };
         Ok(CustomerCache {
             id: customer_id.to_string(),
             nationality,
@@ -105,21 +125,17 @@ pub(crate) struct StoredOrder<'a> {
 
 /// Applies one stored order's loyalty effects: credit, reversal, referral. Idempotent.
 pub(crate) fn apply(db: &rusqlite::Connection, ctx: &Context, order: StoredOrder<'_>, now: DateTime<Utc>) -> Result<Effects> {
-    let cache = CustomerCache::load(db, &order.input.customer_id)?;
+    let cache = CustomerCache::load(db, ctx, &order.input.customer_id, None)?;
     apply_with(db, ctx, &cache, order, now)
 }
 
 /// [`apply`] for a batch of stored orders, reading each customer once: `orders` are
 /// sorted by customer, each customer's oldest first.
 pub(crate) fn apply_batch(db: &rusqlite::Connection, ctx: &Context, orders: &[StoredOrder<'_>], now: DateTime<Utc>) -> Result<()> {
-    let mut cache: Option<CustomerCache> = None;
-    for order in orders {
-        let customer = &order.input.customer_id;
-        if cache.as_ref().is_none_or(|c| &c.id != customer) {
-            cache = Some(CustomerCache::load(db, customer)?);
-        }
-        if let Some(cache) = &cache {
-            apply_with(db, ctx, cache, *order, now)?;
+    for theirs in orders.chunk_by(|a, b| a.input.customer_id == b.input.customer_id) {
+        let cache = CustomerCache::load(db, ctx, &theirs[0].input.customer_id, Some(theirs))?;
+        for order in theirs {
+            apply_with(db, ctx, &cache, *order, now)?;
         }
     }
     Ok(())
