@@ -48,6 +48,18 @@ fn main() {
                     tracing::error!(?error, "the daily recompute failed; it runs again on the next start");
                 }
             });
+            // Loyalty points expire at the end of their lot's last day (SPEC §4.4), and
+            // vouchers at theirs: at start and then every hour, so nothing outlives its
+            // day by more than an hour. Each run only takes what is due.
+            let ledger = pool.clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    if let Err(error) = eishro_core::loyalty::ledger::run_expiry(&ledger, chrono::Utc::now()).await {
+                        tracing::error!(?error, "the points expiry failed; it runs again in an hour");
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+                }
+            });
             // SPEC §7.2's automatic moves (waiting a week → resolved, resolved a week →
             // closed), at start and then every hour.
             let desk = pool.clone();

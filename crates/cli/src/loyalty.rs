@@ -54,6 +54,12 @@ pub enum LoyaltyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The expiry job (the app runs it hourly): lots past their last day and vouchers
+    /// past theirs expire. `{"lots", "points", "vouchers"}`.
+    Expire {
+        #[arg(long)]
+        json: bool,
+    },
     /// The loyalty report (SPEC §8.5) over whole months, YYYY-MM to YYYY-MM; `--svg DIR`
     /// also writes its charts there.
     Report {
@@ -161,6 +167,14 @@ pub async fn run(
                     writeln!(out, "{}	+{}	-{}	-{}", m.month, m.issued, m.redeemed, m.expired)?;
                 }
                 writeln!(out, "liability	{}	{}", report.liability_points, report.liability_value)?;
+            }
+        }
+        LoyaltyCommand::Expire { json } => {
+            let run = ledger::run_expiry(pool, now).await?;
+            if json {
+                print(out, &serde_json::json!({ "lots": run.lots, "points": run.points, "vouchers": run.vouchers }))?;
+            } else {
+                writeln!(out, "{}\t{}\t{}", run.lots, run.points, run.vouchers)?;
             }
         }
         LoyaltyCommand::Adjust { customer, points, reason, json } => {

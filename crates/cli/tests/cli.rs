@@ -306,4 +306,17 @@ fn loyalty_explain_prints_an_orders_breakdown() {
     assert_eq!(breakdown["lines"][1]["line"], "newCustomerBonus");
     let missing = crm(&db).args(["--lang", "en", "loyalty", "explain", "nope"]).assert().failure();
     assert!(String::from_utf8_lossy(&missing.get_output().stderr).contains("has not earned points"));
+
+    // The report counts the order's points in October, when they were earned, and writes
+    // its charts; the expiry job finds nothing due.
+    let charts = dir.path().join("charts");
+    let report = crm(&db).args(["loyalty", "report", "--from", "2026-09", "--to", "2026-10", "--json", "--svg"]).arg(&charts).assert().success();
+    let report = json(&report.get_output().stdout);
+    assert_eq!((report["months"][1]["month"].as_str(), report["months"][1]["issued"].as_i64()), (Some("2026-10"), Some(150)));
+    assert_eq!(report["liabilityPoints"], 150);
+    assert!(std::fs::read_to_string(charts.join("points-by-month.svg")).unwrap().contains("أكتوبر 2026"));
+    let bad = crm(&db).args(["--lang", "en", "loyalty", "report", "--from", "2026-13", "--to", "2026-10"]).assert().failure();
+    assert!(String::from_utf8_lossy(&bad.get_output().stderr).contains("Invalid month"));
+    let expired = crm(&db).args(["loyalty", "expire", "--json"]).assert().success();
+    assert_eq!(json(&expired.get_output().stdout)["points"], 0);
 }
