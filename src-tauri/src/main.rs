@@ -7,6 +7,10 @@
 mod commands;
 mod state;
 
+// An import in the app allocates as much as one from the CLI; same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 
 use eishro_core::staff::{self, Actor};
