@@ -164,6 +164,13 @@ enum Step {
     Redeem,
     CancelLatest,
     Advance(i64),
+    /// A delivered order of this many dinars, now.
+    Order(i64),
+    /// Refund this share (in tenths) of an order's total more, or all of it.
+    Refund(usize, i64),
+    Cancel(usize),
+    /// The platform sends an order again as it last was.
+    Resync(usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -173,24 +180,90 @@ fn step() -> impl Strategy<Value = Step> {
         Just(Step::Redeem),
         Just(Step::CancelLatest),
         (1..200i64).prop_map(Step::Advance),
+        (10..300i64).prop_map(Step::Order),
+        (0..8usize, 1..11i64).prop_map(|(i, tenths)| Step::Refund(i, tenths)),
+        (0..8usize).prop_map(Step::Cancel),
+        (0..8usize).prop_map(Step::Resync),
     ]
+}
+
+fn delivered(id: &str, customer: &str, dinars: i64, at: DateTime<Utc>) -> eishro_core::orders::OrderInput {
+    use eishro_core::money::Money;
+    use eishro_core::orders::{OrderInput, OrderItem, OrderStatus, StatusAt};
+    OrderInput {
+        id: id.into(),
+        order_number: format!("EL-{id}"),
+        customer_id: customer.into(),
+        store_id: None,
+        created_at: at,
+        status: OrderStatus::Delivered,
+        status_history: vec![StatusAt { status: OrderStatus::Delivered, at }],
+        total: Money::from_dinars(dinars),
+        shipping_fee: Money::ZERO,
+        refunded_amount: Money::ZERO,
+        payment_method: "cash_on_delivery".into(),
+        shipping_method: "home_delivery".into(),
+        voucher_code: None,
+        items: vec![OrderItem {
+            product_id: "p".into(),
+            product_name: "تمر".into(),
+            category: "منتجات غذائية".into(),
+            brand: None,
+            quantity: 1,
+            unit_price: Money::from_dinars(dinars),
+            line_total: Money::from_dinars(dinars),
+            is_local_product: true,
+        }],
+    }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
-    /// Over any sequence of credits, debits, redemptions, cancellations and days passing:
-    /// the balance equals the sum of the entries and of the live lots, is never negative,
-    /// and no point expires before its lot's date.
+    /// Over any sequence of orders, refunds, order cancellations and re-syncs, credits,
+    /// debits, redemptions, voucher cancellations and days passing: the balance equals the
+    /// sum of the entries and of the live lots, is never negative, no order is credited
+    /// twice, and no point expires before its lot's date.
     #[test]
     fn the_ledger_always_adds_up(steps in proptest::collection::vec(step(), 1..25)) {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             let (_dir, pool, owner) = fresh().await;
             let mariam = customer(&pool, &owner).await;
+            use eishro_core::money::Money;
+            use eishro_core::orders::{self, IngestMode, OrderStatus};
             let mut at: DateTime<Utc> = now();
+            // Each order as the platform last sent it.
+            let mut sent: Vec<eishro_core::orders::OrderInput> = Vec::new();
             for step in steps {
                 match step {
+                    Step::Order(dinars) => {
+                        let order = delivered(&format!("P{}", sent.len()), &mariam, dinars, at);
+                        orders::ingest(&pool, order.clone(), IngestMode::Live, at).await.unwrap();
+                        sent.push(order);
+                    }
+                    Step::Refund(i, tenths) if !sent.is_empty() => {
+                        let n = i % sent.len();
+                        let mut order = sent[n].clone();
+                        if order.status != OrderStatus::Cancelled {
+                            let more = Money::from_dirhams(order.total.dirhams() * tenths / 10);
+                            order.refunded_amount = Money::from_dirhams((order.refunded_amount.dirhams() + more.dirhams()).min(order.total.dirhams()));
+                            order.status = OrderStatus::Refunded;
+                            orders::ingest(&pool, order.clone(), IngestMode::Live, at).await.unwrap();
+                            sent[n] = order;
+                        }
+                    }
+                    Step::Cancel(i) if !sent.is_empty() => {
+                        let n = i % sent.len();
+                        let mut order = sent[n].clone();
+                        order.status = OrderStatus::Cancelled;
+                        orders::ingest(&pool, order.clone(), IngestMode::Live, at).await.unwrap();
+                        sent[n] = order;
+                    }
+                    Step::Resync(i) if !sent.is_empty() => {
+                        orders::ingest(&pool, sent[i % sent.len()].clone(), IngestMode::Live, at).await.unwrap();
+                    }
+                    Step::Refund(..) | Step::Cancel(_) | Step::Resync(_) => {}
                     Step::Credit(points) => { ledger::adjust(&pool, &owner, &mariam, points, "p", at).await.unwrap(); }
                     Step::Debit(points) => { let _ = ledger::adjust(&pool, &owner, &mariam, -points, "p", at).await; }
                     Step::Redeem => { let _ = ledger::redeem(&pool, &owner, &mariam, "reward_001", true, at).await; }
@@ -214,6 +287,20 @@ proptest! {
             .await
             .unwrap();
             assert_eq!(early, 0, "no lot expired before its date");
+            let twice: i64 = sqlx::query_scalar("SELECT count(*) FROM (SELECT order_id FROM loyalty_entries WHERE type = 'earn' GROUP BY order_id HAVING count(*) > 1)")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            assert_eq!(twice, 0, "no order credited twice");
+            // However often an order came back, it never took back more than it earned.
+            let over: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM (SELECT e.order_id FROM loyalty_entries e WHERE e.order_id IS NOT NULL AND e.referred_customer_id IS NULL
+                 GROUP BY e.order_id HAVING -sum(CASE WHEN e.type = 'reversal' THEN e.points - e.unrecovered ELSE 0 END) > sum(CASE WHEN e.type = 'earn' THEN e.points ELSE 0 END))",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            assert_eq!(over, 0, "no order reversed more than it earned");
         });
     }
 }
