@@ -134,6 +134,7 @@ async fn a_ramadan_order_earns_its_breakdown_and_the_loyalty_report_renders() ->
     app.type_into("[data-testid=loyalty-point-value]", "0.500").await?;
     app.click("[data-testid=loyalty-settings-save]").await?;
     app.wait_text("[data-testid=loyalty-settings-saved]", "حُفظت").await?;
+    app.screenshot("50-loyalty-settings-ar").await?;
     app.click("[data-testid=loyalty-tab-report]").await?;
     app.wait_text("[data-testid=kpi-liability]", "150,000").await?;
 

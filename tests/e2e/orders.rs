@@ -149,6 +149,7 @@ async fn imported_orders_raise_a_customer_to_gold_and_leave_a_task() -> Result<(
     app.click("[data-testid=loyalty-tab-campaigns]").await?;
     app.click("[data-testid=campaign-propose]").await?;
     app.wait_text("[data-testid=campaign-draft]", "Ramadan").await?;
+    app.screenshot("44-campaign-draft-en").await?;
     app.click("[data-testid=campaign-save]").await?;
     app.wait_text("[data-testid=campaigns]", "Ramadan Kareem").await?;
     app.wait_text("[data-testid=campaigns]", "AH").await?;

@@ -71,7 +71,7 @@ export function CampaignForm({ draft, onChange, onSave, onCancel }: { draft: Cam
           label={t("campaign-nationalities")}
           value={draft.audience.nationalities}
           onChange={(codes) => onChange({ ...draft, audience: { ...draft.audience, nationalities: codes.map((c) => c.trim().toUpperCase()) } })}
-          w={160}
+          w={220}
           dir="ltr"
         />
         <Switch
