@@ -600,6 +600,14 @@ mod earning {
         customers::undo_merge(&pool, &owner, &record.id, now()).await.unwrap();
         assert_eq!(sums(&pool, &survivor).await, (0, 0, 0));
         assert_eq!(sums(&pool, &merged).await, (140, 140, 140));
+
+        // Points moving between records are not points issued: the report counts the 40,
+        // 150 and 200 given, whatever the merge and its undo moved.
+        use eishro_core::loyalty::report::{self, LoyaltyReportQuery};
+        let month = crate::now().date_naive();
+        let query = LoyaltyReportQuery { from: month - Duration::days(40), to: month, segment: None, city: None };
+        let issued = report::loyalty_report(&pool, &query, eishro_core::i18n::Lang::En).await.unwrap().issued;
+        assert_eq!(issued, 390);
         assert_eq!(ledger::vouchers(&pool, &merged).await.unwrap()[0].id, voucher.id);
     }
 }

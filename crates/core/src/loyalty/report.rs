@@ -296,13 +296,17 @@ fn read(
     let range = filter.params(&[&from, &to]);
     let mut daily = Daily::default();
     // Credits on the day they were earned (a historical order's points on its delivery
-    // day), from their lots; points a cancelled voucher gave back were issued before.
+    // day), from their lots. Points a cancelled voucher gave back, and points a customer
+    // merge moved from one record to another, were issued before.
     let credits = format!(
         "SELECT date(l.earned_at, '+2 hours') AS day, e.type, sum(l.points), 0 FROM loyalty_lots l
          JOIN loyalty_entries e ON e.id = l.entry_id {}
          WHERE l.earned_at >= ?1 AND l.earned_at < ?2 AND e.type IN ('earn', 'referral', 'adjustment')
+           AND NOT (e.type = 'adjustment' AND e.note IN ('{}', '{}'))
          GROUP BY day, e.type",
-        filter.join("l.customer_id", 3)
+        filter.join("l.customer_id", 3),
+        super::ledger::MERGE_NOTE,
+        super::ledger::MERGE_UNDONE_NOTE,
     );
     per_day(db, &credits, &range, |day, kind, points, _| {
         *daily.issued.entry(day).or_default() += points;
