@@ -187,8 +187,16 @@ pub async fn loyalty_report(pool: &sqlx::SqlitePool, query: &LoyaltyReportQuery,
     let latest = campaigns.iter().map(|c| c.end_date + Duration::days(1)).chain([end_day]).max().expect("non-empty");
     let mut conn = pool.acquire().await?;
     let filter = CustomerFilter { segment: query.segment.map(Segment::as_str), city: query.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) };
-    let (daily, liability_points, top_rewards) =
-        crate::db::on_c_api(&mut conn, |db| read(db, filter, (day_start(earliest), day_start(latest)), (day_start(first_day), day_start(end_day)))).await?;
+    // Orders matter only to the campaigns: their days, and as many before each.
+    let campaign_days = campaigns
+        .iter()
+        .map(|c| (windows(c).1.start, c.end_date + Duration::days(1)))
+        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+        .map(|(from, to)| (day_start(from), day_start(to)));
+    let (daily, liability_points, top_rewards) = crate::db::on_c_api(&mut conn, |db| {
+        read(db, filter, (day_start(earliest), day_start(latest)), (day_start(first_day), day_start(end_day)), campaign_days)
+    })
+    .await?;
 
     let in_period = |d: &NaiveDate| *d >= first_day && *d < end_day;
     let month_points: Vec<MonthPoints> = months
@@ -291,6 +299,7 @@ fn read(
     filter: CustomerFilter<'_>,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     period: (DateTime<Utc>, DateTime<Utc>),
+    campaign_days: Option<(DateTime<Utc>, DateTime<Utc>)>,
 ) -> Result<(Daily, i64, Vec<RewardRedemptions>)> {
     let (from, to) = (from.to_rfc3339(), to.to_rfc3339());
     let range = filter.params(&[&from, &to]);
@@ -342,9 +351,12 @@ fn read(
         filter.join("o.customer_id", 3),
         crate::segmentation::COUNTED
     );
-    per_day(db, &orders, &range, |day, _, count, revenue| {
-        daily.orders.insert(day, (count, revenue));
-    })?;
+    if let Some((first, last)) = campaign_days {
+        let (first, last) = (first.to_rfc3339(), last.to_rfc3339());
+        per_day(db, &orders, &filter.params(&[&first, &last]), |day, _, count, revenue| {
+            daily.orders.insert(day, (count, revenue));
+        })?;
+    }
     let liability: i64 = db.query_row(
         &format!("SELECT coalesce(sum(b.balance), 0) FROM loyalty_balances b {}", filter.join("b.customer_id", 1)),
         filter.params(&[]).as_slice(),
