@@ -11,6 +11,7 @@
 pub mod arabic;
 pub mod calendar;
 pub mod customers;
+pub(crate) mod daily_totals;
 pub mod db;
 pub mod demo;
 pub mod email;

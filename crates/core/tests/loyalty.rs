@@ -301,6 +301,22 @@ proptest! {
             .await
             .unwrap();
             assert_eq!(over, 0, "no order reversed more than it earned");
+            // The daily totals the reports read, kept by triggers through every refund,
+            // cancellation and re-sync, equal the rows (days that sum to nothing aside).
+            let differ = |sql: &'static str| {
+                let pool = pool.clone();
+                async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+            };
+            assert_eq!(differ("SELECT count(*) FROM (SELECT day, orders, revenue FROM daily_order_totals WHERE orders <> 0 OR revenue <> 0
+                 EXCEPT SELECT date(created_at, '+2 hours'), count(*), sum(total - refunded_amount) FROM orders
+                 WHERE status IN ('confirmed', 'shipped', 'delivered') GROUP BY 1)").await, 0);
+            assert_eq!(differ("SELECT count(*) FROM (SELECT date(created_at, '+2 hours'), count(*), sum(total - refunded_amount) FROM orders
+                 WHERE status IN ('confirmed', 'shipped', 'delivered') GROUP BY 1 EXCEPT SELECT day, orders, revenue FROM daily_order_totals)").await, 0);
+            assert_eq!(differ("SELECT count(*) FROM (SELECT day, kind, points FROM daily_points WHERE points <> 0
+                 EXCEPT SELECT date(created_at, '+2 hours'), type, -sum(points) FROM loyalty_entries WHERE type IN ('expire', 'reversal') GROUP BY 1, 2
+                 EXCEPT SELECT date(issued_at, '+2 hours'), 'redeemed', sum(points) FROM vouchers WHERE status <> 'cancelled' GROUP BY 1
+                 EXCEPT SELECT date(l.earned_at, '+2 hours'), CASE e.type WHEN 'earn' THEN 'earn' ELSE 'other' END, sum(l.points)
+                     FROM loyalty_lots l JOIN loyalty_entries e ON e.id = l.entry_id WHERE e.type IN ('earn', 'referral', 'adjustment') GROUP BY 1, 2)").await, 0);
         });
     }
 }
@@ -609,5 +625,47 @@ mod earning {
         let issued = report::loyalty_report(&pool, &query, eishro_core::i18n::Lang::En).await.unwrap().issued;
         assert_eq!(issued, 390);
         assert_eq!(ledger::vouchers(&pool, &merged).await.unwrap()[0].id, voucher.id);
+    }
+
+    /// The report on everyone reads the daily totals the database keeps; a filtered one
+    /// reads the rows. On the demo store (orders, refunds, expiry month by month,
+    /// redemptions, a cancelled voucher, a merge) the totals equal the rows summed over
+    /// every tier.
+    #[tokio::test]
+    async fn the_daily_totals_agree_with_the_rows() {
+        use eishro_core::customers::Segment;
+        use eishro_core::i18n::Lang;
+        use eishro_core::loyalty::report::{self, LoyaltyReportQuery};
+        let (_dir, pool, owner) = fresh().await;
+        eishro_core::demo::fill(&pool, eishro_core::demo::DemoOptions { customers: 400, seed: 8, now: now() }, |_, _| {}).await.unwrap();
+        let issued: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, customer_id FROM vouchers WHERE status = 'issued' ORDER BY id LIMIT 2").fetch_all(&pool).await.unwrap();
+        ledger::cancel_voucher(&pool, &owner, &issued[0].0, now()).await.unwrap();
+        let pair: Vec<String> = sqlx::query_scalar("SELECT customer_id FROM loyalty_balances WHERE balance > 0 ORDER BY customer_id LIMIT 2").fetch_all(&pool).await.unwrap();
+        customers::merge(&pool, &owner, &pair[0], &pair[1], &customers::MergeChoices { take_from_merged: vec![] }, now()).await.unwrap();
+
+        let query = LoyaltyReportQuery { from: "2023-01-01".parse().unwrap(), to: now().date_naive(), segment: None, city: None };
+        let everyone = report::loyalty_report(&pool, &query, Lang::Ar).await.unwrap();
+        assert!(everyone.issued > 0 && everyone.redeemed > 0 && everyone.expired > 0 && !everyone.campaigns.is_empty(), "the demo exercises every figure");
+        let mut months = vec![(0i64, 0i64, 0i64); everyone.months.len()];
+        let (mut reversed, mut liability) = (0, 0);
+        let mut campaigns = vec![(0i64, 0i64, 0i64, 0i64); everyone.campaigns.len()];
+        for segment in [Segment::New, Segment::Bronze, Segment::Silver, Segment::Gold, Segment::Platinum, Segment::Vip] {
+            let part = report::loyalty_report(&pool, &LoyaltyReportQuery { segment: Some(segment), ..query.clone() }, Lang::Ar).await.unwrap();
+            for (sum, m) in months.iter_mut().zip(&part.months) {
+                *sum = (sum.0 + m.issued, sum.1 + m.redeemed, sum.2 + m.expired);
+            }
+            reversed += part.reversed;
+            liability += part.liability_points;
+            for (sum, c) in campaigns.iter_mut().zip(&part.campaigns) {
+                *sum = (sum.0 + c.during.orders, sum.1 + c.during.revenue.dirhams(), sum.2 + c.during.points, sum.3 + c.before.orders);
+            }
+        }
+        let expected: Vec<(i64, i64, i64)> = everyone.months.iter().map(|m| (m.issued, m.redeemed, m.expired)).collect();
+        assert_eq!(months, expected);
+        assert_eq!((reversed, liability), (everyone.reversed, everyone.liability_points));
+        let expected: Vec<(i64, i64, i64, i64)> =
+            everyone.campaigns.iter().map(|c| (c.during.orders, c.during.revenue.dirhams(), c.during.points, c.before.orders)).collect();
+        assert_eq!(campaigns, expected);
     }
 }

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::lots::{self, Consumption, Lot, Taken};
 use super::rewards::{self, Reward, RewardType};
 use super::settings_on;
+use crate::daily_totals::{self, PointsKind};
 use crate::error::{CoreError, FieldError, Result};
 use crate::money::Money;
 use crate::staff::{Actor, Role};
@@ -200,6 +201,17 @@ pub(crate) fn credit(
             credit.points,
             credit.points,
         ])?;
+    // The reports count points given, not points coming back from a cancelled voucher or
+    // moving between records in a merge.
+    let kind = match credit.entry_type {
+        EntryType::Earn => Some(PointsKind::Earn),
+        EntryType::Referral => Some(PointsKind::Other),
+        EntryType::Adjustment if credit.note != MERGE_NOTE && credit.note != MERGE_UNDONE_NOTE => Some(PointsKind::Other),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        daily_totals::add_points(db, credit.earned_at.unwrap_or(now), kind, credit.points)?;
+    }
     Ok(id)
 }
 
@@ -305,6 +317,9 @@ fn write_debit(db: &rusqlite::Connection, debit: &Debit<'_>, used: &Consumption,
         db.prepare_cached("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?")?;
     for taken in &used.taken {
         update.execute(rusqlite::params![taken.points, taken.entry_id])?;
+    }
+    if debit.entry_type == EntryType::Reversal {
+        daily_totals::add_points(db, now, PointsKind::Reversal, used.points())?;
     }
     Ok(id)
 }
@@ -498,6 +513,8 @@ pub async fn redeem(
     .bind(rewards::end_of_day_plus(now, reward.valid_for_days).to_rfc3339())
     .execute(&mut *tx)
     .await?;
+    let points = reward.points_required;
+    crate::db::on_c_api(&mut tx, |db| daily_totals::add_points(db, now, PointsKind::Redeemed, points)).await?;
     let voucher = voucher_on(&mut tx, &voucher_id).await?;
     tx.commit().await?;
     Ok(voucher)
@@ -553,6 +570,9 @@ pub async fn cancel_voucher(
         .bind(&found.id)
         .execute(&mut *tx)
         .await?;
+    // No longer redeemed, on the day it was.
+    let issued = crate::time::parse_instant(&found.issued_at).unwrap_or(now);
+    crate::db::on_c_api(&mut tx, |db| daily_totals::add_points(db, issued, PointsKind::Redeemed, -found.points)).await?;
     let voucher = voucher_on(&mut tx, &found.id).await?;
     tx.commit().await?;
     Ok(voucher)
@@ -605,6 +625,7 @@ pub(crate) fn expire_lot(
     .execute(rusqlite::params![uuid::Uuid::now_v7().to_string(), customer_id, -points, serde_json::to_string(&taken).unwrap_or_default(), now.to_rfc3339()])?;
     db.prepare_cached("UPDATE loyalty_lots SET remaining = remaining - ? WHERE entry_id = ?")?
         .execute(rusqlite::params![points, lot])?;
+    daily_totals::add_points(db, now, PointsKind::Expire, points)?;
     Ok(())
 }
 

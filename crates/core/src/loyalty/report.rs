@@ -3,8 +3,9 @@
 //! points and in dinars, each campaign's orders, revenue and points against the same
 //! length of time before it, and the most redeemed rewards; with its charts.
 //!
-//! Everything is summed per store day in SQL and folded into months and campaign windows
-//! here, so one pass over each table serves every figure.
+//! Everything is summed per store day and folded into months and campaign windows here.
+//! A report on every customer reads the daily totals triggers keep (migration 10); one
+//! narrowed to a tier or city sums the rows of its period, one pass over each table.
 
 use std::collections::BTreeMap;
 
@@ -188,15 +189,9 @@ pub async fn loyalty_report(pool: &sqlx::SqlitePool, query: &LoyaltyReportQuery,
     let mut conn = pool.acquire().await?;
     let filter = CustomerFilter { segment: query.segment.map(Segment::as_str), city: query.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) };
     // Orders matter only to the campaigns: their days, and as many before each.
-    let campaign_days = campaigns
-        .iter()
-        .map(|c| (windows(c).1.start, c.end_date + Duration::days(1)))
-        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
-        .map(|(from, to)| (day_start(from), day_start(to)));
-    let (daily, liability_points, top_rewards) = crate::db::on_c_api(&mut conn, |db| {
-        read(db, filter, (day_start(earliest), day_start(latest)), (day_start(first_day), day_start(end_day)), campaign_days)
-    })
-    .await?;
+    let campaign_days = campaigns.iter().map(|c| (windows(c).1.start, c.end_date + Duration::days(1))).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+    let (daily, liability_points, top_rewards) =
+        crate::db::on_c_api(&mut conn, |db| read(db, filter, (earliest, latest), (first_day, end_day), campaign_days)).await?;
 
     let in_period = |d: &NaiveDate| *d >= first_day && *d < end_day;
     let month_points: Vec<MonthPoints> = months
@@ -294,29 +289,40 @@ fn per_day(db: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToSql]
     Ok(())
 }
 
+/// Where the per-day sums come from: the daily totals the database keeps (migration 10)
+/// for a report on everyone, or the rows themselves when a filter narrows the customers,
+/// since the totals are not kept per tier or city. Both give the same figures (a test
+/// compares them).
 fn read(
     db: &rusqlite::Connection,
     filter: CustomerFilter<'_>,
-    (from, to): (DateTime<Utc>, DateTime<Utc>),
-    period: (DateTime<Utc>, DateTime<Utc>),
-    campaign_days: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    (from, to): (NaiveDate, NaiveDate),
+    period: (NaiveDate, NaiveDate),
+    campaign_days: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<(Daily, i64, Vec<RewardRedemptions>)> {
-    let (from, to) = (from.to_rfc3339(), to.to_rfc3339());
-    let range = filter.params(&[&from, &to]);
+    let everyone = filter.segment.is_none() && filter.city.is_none();
+    // The totals are keyed by store day; the rows by instant.
+    let bound = |day: NaiveDate| if everyone { day.to_string() } else { day_start(day).to_rfc3339() };
+    let (first, last) = (bound(from), bound(to));
+    let range = filter.params(&[&first, &last]);
     let mut daily = Daily::default();
     // Credits on the day they were earned (a historical order's points on its delivery
     // day), from their lots. Points a cancelled voucher gave back, and points a customer
     // merge moved from one record to another, were issued before.
-    let credits = format!(
-        "SELECT date(l.earned_at, '+2 hours') AS day, e.type, sum(l.points), 0 FROM loyalty_lots l
-         JOIN loyalty_entries e ON e.id = l.entry_id {}
-         WHERE l.earned_at >= ?1 AND l.earned_at < ?2 AND e.type IN ('earn', 'referral', 'adjustment')
-           AND NOT (e.type = 'adjustment' AND e.note IN ('{}', '{}'))
-         GROUP BY day, e.type",
-        filter.join("l.customer_id", 3),
-        super::ledger::MERGE_NOTE,
-        super::ledger::MERGE_UNDONE_NOTE,
-    );
+    let credits = if everyone {
+        "SELECT day, kind, points, 0 FROM daily_points WHERE day >= ?1 AND day < ?2 AND kind IN ('earn', 'other')".to_string()
+    } else {
+        format!(
+            "SELECT date(l.earned_at, '+2 hours') AS day, CASE e.type WHEN 'earn' THEN 'earn' ELSE 'other' END, sum(l.points), 0 FROM loyalty_lots l
+             JOIN loyalty_entries e ON e.id = l.entry_id {}
+             WHERE l.earned_at >= ?1 AND l.earned_at < ?2 AND e.type IN ('earn', 'referral', 'adjustment')
+               AND NOT (e.type = 'adjustment' AND e.note IN ('{}', '{}'))
+             GROUP BY 1, 2",
+            filter.join("l.customer_id", 3),
+            super::ledger::MERGE_NOTE,
+            super::ledger::MERGE_UNDONE_NOTE,
+        )
+    };
     per_day(db, &credits, &range, |day, kind, points, _| {
         *daily.issued.entry(day).or_default() += points;
         if kind == "earn" {
@@ -324,35 +330,48 @@ fn read(
         }
     })?;
     // Expiry and reversals on the day they were written.
-    let debits = format!(
-        "SELECT date(e.created_at, '+2 hours') AS day, e.type, -sum(e.points), 0 FROM loyalty_entries e {}
-         WHERE e.created_at >= ?1 AND e.created_at < ?2 AND e.type IN ('expire', 'reversal')
-         GROUP BY day, e.type",
-        filter.join("e.customer_id", 3)
-    );
+    let debits = if everyone {
+        "SELECT day, kind, points, 0 FROM daily_points WHERE day >= ?1 AND day < ?2 AND kind IN ('expire', 'reversal')".to_string()
+    } else {
+        format!(
+            "SELECT date(e.created_at, '+2 hours') AS day, e.type, -sum(e.points), 0 FROM loyalty_entries e {}
+             WHERE e.created_at >= ?1 AND e.created_at < ?2 AND e.type IN ('expire', 'reversal')
+             GROUP BY day, e.type",
+            filter.join("e.customer_id", 3)
+        )
+    };
     per_day(db, &debits, &range, |day, kind, points, _| {
         let series = if kind == "expire" { &mut daily.expired } else { &mut daily.reversed };
         *series.entry(day).or_default() += points;
     })?;
     // Redeemed: the points on vouchers that were not cancelled, on the day they were issued.
-    let vouchers = format!(
-        "SELECT date(v.issued_at, '+2 hours') AS day, '', sum(v.points), 0 FROM vouchers v {}
-         WHERE v.issued_at >= ?1 AND v.issued_at < ?2 AND v.status <> 'cancelled'
-         GROUP BY day",
-        filter.join("v.customer_id", 3)
-    );
+    let vouchers = if everyone {
+        "SELECT day, kind, points, 0 FROM daily_points WHERE day >= ?1 AND day < ?2 AND kind = 'redeemed'".to_string()
+    } else {
+        format!(
+            "SELECT date(v.issued_at, '+2 hours') AS day, '', sum(v.points), 0 FROM vouchers v {}
+             WHERE v.issued_at >= ?1 AND v.issued_at < ?2 AND v.status <> 'cancelled'
+             GROUP BY day",
+            filter.join("v.customer_id", 3)
+        )
+    };
     per_day(db, &vouchers, &range, |day, _, points, _| {
-        daily.redeemed.insert(day, points);
+        *daily.redeemed.entry(day).or_default() += points;
     })?;
-    let orders = format!(
-        "SELECT date(o.created_at, '+2 hours') AS day, '', count(*), sum(o.total - o.refunded_amount) FROM orders o {}
-         WHERE o.created_at >= ?1 AND o.created_at < ?2 AND o.{}
-         GROUP BY day",
-        filter.join("o.customer_id", 3),
-        crate::segmentation::COUNTED
-    );
-    if let Some((first, last)) = campaign_days {
-        let (first, last) = (first.to_rfc3339(), last.to_rfc3339());
+    // Orders matter only to the campaigns: their days, and as many before each.
+    if let Some((from, to)) = campaign_days {
+        let orders = if everyone {
+            "SELECT day, '', orders, revenue FROM daily_order_totals WHERE day >= ?1 AND day < ?2".to_string()
+        } else {
+            format!(
+                "SELECT date(o.created_at, '+2 hours') AS day, '', count(*), sum(o.total - o.refunded_amount) FROM orders o {}
+                 WHERE o.created_at >= ?1 AND o.created_at < ?2 AND o.{}
+                 GROUP BY day",
+                filter.join("o.customer_id", 3),
+                crate::segmentation::COUNTED
+            )
+        };
+        let (first, last) = (bound(from), bound(to));
         per_day(db, &orders, &filter.params(&[&first, &last]), |day, _, count, revenue| {
             daily.orders.insert(day, (count, revenue));
         })?;
@@ -362,7 +381,7 @@ fn read(
         filter.params(&[]).as_slice(),
         |r| r.get(0),
     )?;
-    let (start, end) = (period.0.to_rfc3339(), period.1.to_rfc3339());
+    let (start, end) = (day_start(period.0).to_rfc3339(), day_start(period.1).to_rfc3339());
     let top = format!(
         "SELECT v.reward_id, r.name, count(*), sum(v.points) FROM vouchers v JOIN rewards r ON r.id = v.reward_id {}
          WHERE v.issued_at >= ?1 AND v.issued_at < ?2 AND v.status <> 'cancelled'

@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 pub use import::{import_orders, OrderImportOptions, OrderImportReport};
 
+use crate::daily_totals::OrderTotals;
 use crate::error::{CoreError, FieldError, Result};
 use crate::loyalty::earning;
 use crate::money::Money;
@@ -232,7 +233,13 @@ pub(crate) async fn ingest_on(
         return Err(CoreError::Invalid(errors));
     }
     let settings = &rules.segmentation;
-    let stored = crate::db::on_c_api(conn, |db| store(db, &mut input, mode, now)).await?;
+    let stored = crate::db::on_c_api(conn, |db| {
+        let mut totals = OrderTotals::default();
+        let stored = store(db, &mut input, mode, &mut totals, now)?;
+        totals.write(db)?;
+        Ok(stored)
+    })
+    .await?;
     let Some(stored) = stored else {
         return Ok(IngestOutcome { change: OrderChange::Unchanged, segment_change: None, live: false });
     };
@@ -292,7 +299,7 @@ struct Stored {
 /// Stores one checked order: merges its status history with what is known, and writes it
 /// unless it is exactly what is stored (then `None`: a re-sync changes nothing).
 /// `input` is left as stored, status history merged, for the effects that follow.
-fn store(db: &rusqlite::Connection, input: &mut OrderInput, mode: IngestMode, now: DateTime<Utc>) -> Result<Option<Stored>> {
+fn store(db: &rusqlite::Connection, input: &mut OrderInput, mode: IngestMode, totals: &mut OrderTotals, now: DateTime<Utc>) -> Result<Option<Stored>> {
     let existing = load(db, &input.id)?;
     // What we already know of the status history stays; the source adds to it.
     let mut history: BTreeMap<OrderStatus, DateTime<Utc>> = BTreeMap::new();
@@ -327,6 +334,13 @@ fn store(db: &rusqlite::Connection, input: &mut OrderInput, mode: IngestMode, no
     let is_new_event = existing.as_ref().is_none_or(|o| o.input.status != input.status);
     let live = mode == IngestMode::Live && is_new_event && now - event_at <= STALENESS_WINDOW;
     write(db, input, existing.is_none(), existing.is_none() && mode == IngestMode::Historical, now)?;
+    // The reports' daily totals: the order as it was goes out, as it is comes in.
+    if let Some(old) = existing.as_ref().filter(|o| o.input.status.is_counted()) {
+        totals.count(old.input.created_at, (old.input.total - old.input.refunded_amount).dirhams(), -1);
+    }
+    if input.status.is_counted() {
+        totals.count(input.created_at, (input.total - input.refunded_amount).dirhams(), 1);
+    }
     let became_counted = input.status.is_counted() && existing.as_ref().is_none_or(|o| !o.input.status.is_counted());
     // Only live events act on it, so history does not pay for the query.
     let first_counted = live && became_counted && {
@@ -416,8 +430,10 @@ pub(crate) async fn store_historical(
     crate::db::on_c_api(conn, |db| {
         // Every order that changed, and whether it is new, for the points below.
         let mut changed: Vec<(usize, bool)> = Vec::new();
+        // The batch's changes to the daily totals, written once per day at the end.
+        let mut totals = OrderTotals::default();
         for (n, input) in inputs.iter_mut().enumerate() {
-            match store(db, input, IngestMode::Historical, now)? {
+            match store(db, input, IngestMode::Historical, &mut totals, now)? {
                 None => outcome.unchanged += 1,
                 Some(stored) => {
                     let inserted = stored.change == OrderChange::Inserted;
@@ -432,6 +448,7 @@ pub(crate) async fn store_historical(
                 }
             }
         }
+        totals.write(db)?;
         // Points once every order is stored: each earns on the tier its customer had
         // just before it, so a customer's orders go oldest first.
         let mut orders: Vec<earning::StoredOrder<'_>> = changed.into_iter().map(|(n, inserted)| earning::StoredOrder { input: &inputs[n], inserted }).collect();
