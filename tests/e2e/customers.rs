@@ -226,6 +226,8 @@ async fn custom_fields_are_defined_filled_in_shown_and_filtered_on() -> Result<(
     app.click("[data-testid=back]").await?;
     app.click("[data-testid=open-custom-fields]").await?;
     app.wait_text("[data-testid=custom-fields-hint]", "Removing a field keeps its saved values").await?;
+    // The definitions load after the hint shows: wait for the second one before reading it.
+    app.find("[data-testid=definition-kind-1]").await?;
     assert_eq!(app.eval("return document.querySelector('[data-testid=definition-kind-1]').value").await?, "Yes / no");
     app.screenshot("23-custom-fields-en").await?;
     app.close().await?;
