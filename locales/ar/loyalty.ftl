@@ -169,3 +169,4 @@ loyalty-settings-hint = تسري التغييرات على الطلبات من �
 loyalty-settings-saved = حُفظت إعدادات البرنامج
 loyalty-note-merge = نُقلت عند دمج العميلين
 loyalty-note-merge-undone = أُعيدت عند التراجع عن الدمج
+loyalty-earned-on = اكتُسبت في { $date }

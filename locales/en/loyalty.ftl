@@ -163,3 +163,4 @@ loyalty-settings-hint = Changes apply to orders from now on; points already cred
 loyalty-settings-saved = The programme's settings are saved
 loyalty-note-merge = Moved in a customer merge
 loyalty-note-merge-undone = Moved back when the merge was undone
+loyalty-earned-on = earned { $date }

@@ -104,6 +104,8 @@ async fn a_ramadan_order_earns_its_breakdown_and_the_loyalty_report_renders() ->
     app.wait_text("[data-testid=breakdown]", "مكافأة الحملة (رمضان كريم)").await?;
     app.wait_text("[data-testid=breakdown]", "225").await?;
     app.wait_text("[data-testid=breakdown]", "450").await?;
+    // Imported today, earned in Ramadan: the ledger row says both.
+    app.wait_text("[data-testid=earned-on]", "اكتُسبت في").await?;
     app.screenshot("46-loyalty-ramadan-breakdown-ar").await?;
     app.click("[data-testid=redeem-reward_002]").await?;
     app.wait_text("[data-testid=voucher-row]", "شحن مجاني").await?;

@@ -476,6 +476,8 @@ mod earning {
         let history = ledger::history(&pool, &mariam).await.unwrap();
         assert_eq!(history.len(), 1, "the 2024 order is before the programme started");
         assert_eq!(history[0].points, 150, "still a new customer: 100 points and half again");
+        let earned = history[0].earned_at.as_deref().and_then(eishro_core::time::parse_instant);
+        assert_eq!(earned, Some(old.created_at), "the entry knows it was earned at delivery, not at the import");
         let run = ledger::run_expiry(&pool, now()).await.unwrap();
         assert_eq!((run.lots, run.points), (1, 150), "delivered 400 days ago: its lot has expired");
         assert_eq!(sums(&pool, &mariam).await, (0, 0, 0));

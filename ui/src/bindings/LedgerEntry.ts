@@ -6,4 +6,9 @@ import type { Taken } from "./Taken";
 /**
  * One ledger entry as the profile's loyalty card and `crm loyalty history` show it.
  */
-export type LedgerEntry = { id: string, customerId: string, type: EntryType, points: number, orderId: string | null, voucherId: string | null, campaignId: string | null, breakdown: Breakdown | null, lotExpiresAt: string | null, consumedLots: Array<Taken>, unrecovered: number, createdAt: string, createdBy: string, note: string, };
+export type LedgerEntry = { id: string, customerId: string, type: EntryType, points: number, orderId: string | null, voucherId: string | null, campaignId: string | null, breakdown: Breakdown | null, lotExpiresAt: string | null, consumedLots: Array<Taken>, unrecovered: number, createdAt: string, createdBy: string, note: string, 
+/**
+ * A credit's place in time: when the points were earned (a historical order's
+ * delivery, not the day it was imported).
+ */
+earnedAt: string | null, };

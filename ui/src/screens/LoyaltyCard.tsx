@@ -124,7 +124,12 @@ function LedgerRow({ entry, open, onToggle }: { entry: LedgerEntry; open: boolea
   return (
     <>
       <Table.Tr data-testid="ledger-row">
-        <Table.Td>{formatDateTime(entry.createdAt, lang)}</Table.Td>
+        <Table.Td>
+          {formatDateTime(entry.createdAt, lang)}
+          {entry.earnedAt && formatDate(entry.earnedAt, lang) !== formatDate(entry.createdAt, lang) && (
+            <Text size="xs" c="dimmed" data-testid="earned-on">{t("loyalty-earned-on", { date: formatDate(entry.earnedAt, lang) ?? "" })}</Text>
+          )}
+        </Table.Td>
         <Table.Td>{t("loyalty-entry", { type: entry.type })}</Table.Td>
         <Table.Td className="num" c={entry.points < 0 ? "red" : "teal"}>
           <Ltr>{entry.points > 0 ? `+${entry.points}` : `${entry.points}`}</Ltr>

@@ -73,10 +73,14 @@ pub struct LedgerEntry {
     pub created_at: String,
     pub created_by: String,
     pub note: String,
+    /// A credit's place in time: when the points were earned (a historical order's
+    /// delivery, not the day it was imported).
+    pub earned_at: Option<String>,
 }
 
 const ENTRY_COLUMNS: &str = "id, customer_id, type, points, order_id, voucher_id, campaign_id, breakdown, lot_expires_at, consumed_lots,
-     unrecovered, created_at, created_by, note";
+     unrecovered, created_at, created_by, note,
+     (SELECT l.earned_at FROM loyalty_lots l WHERE l.entry_id = loyalty_entries.id) AS earned_at";
 
 fn entry_from_row(row: &sqlx::sqlite::SqliteRow) -> LedgerEntry {
     let json = |column: &str| row.get::<Option<String>, _>(column);
@@ -95,6 +99,7 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow) -> LedgerEntry {
             .unwrap_or_default(),
         unrecovered: row.get("unrecovered"),
         created_at: row.get("created_at"),
+        earned_at: row.get("earned_at"),
         created_by: row.get("created_by"),
         note: row.get("note"),
     }
