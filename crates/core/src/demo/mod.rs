@@ -268,14 +268,9 @@ async fn demo_expiry(pool: &SqlitePool, now: DateTime<Utc>) -> Result<()> {
     let first: Option<String> = sqlx::query_scalar("SELECT min(expires_at) FROM loyalty_lots WHERE remaining > 0").fetch_one(pool).await?;
     let Some(mut month) = first.as_deref().and_then(crate::time::parse_instant).map(crate::time::store_date) else { return Ok(()) };
     loop {
-        let next = if month.month() == 12 {
-            chrono::NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
-        } else {
-            chrono::NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
-        }
-        .expect("a valid month");
+        let next = crate::time::next_month(month);
         // The first instant of the next store month.
-        let run_at = next.and_hms_opt(0, 0, 0).expect("midnight").and_utc() - Duration::hours(crate::time::TRIPOLI_OFFSET_HOURS);
+        let run_at = crate::time::day_start(next);
         if run_at >= now {
             break;
         }

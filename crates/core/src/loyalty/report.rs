@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +19,7 @@ use crate::customers::Segment;
 use crate::error::{CoreError, FieldError, Result};
 use crate::i18n::Lang;
 use crate::money::Money;
+use crate::time::{day_start, next_month};
 
 /// Which months and which customers the report covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -139,22 +140,8 @@ struct Daily {
     orders: BTreeMap<NaiveDate, (i64, i64)>,
 }
 
-/// The instant a store day starts.
-fn day_start(date: NaiveDate) -> DateTime<Utc> {
-    date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc() - Duration::hours(crate::time::TRIPOLI_OFFSET_HOURS)
-}
-
 fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).expect("every month has a first day")
-}
-
-fn next_month(date: NaiveDate) -> NaiveDate {
-    let first = month_start(date);
-    if first.month() == 12 {
-        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1).expect("valid")
-    } else {
-        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1).expect("valid")
-    }
 }
 
 /// The days a campaign was on, and as many days just before its start.
@@ -448,18 +435,6 @@ fn charts(lang: Lang, months: &[MonthPoints], campaigns: &[CampaignEffect], rewa
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_store_day_starts_at_ten_at_night_utc() {
-        assert_eq!(day_start(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).to_rfc3339(), "2026-02-28T22:00:00+00:00");
-    }
-
-    #[test]
-    fn months_roll_over_the_year() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(next_month(d(2026, 12, 15)), d(2027, 1, 1));
-        assert_eq!(next_month(d(2026, 1, 31)), d(2026, 2, 1));
-    }
 
     #[test]
     fn a_campaign_is_compared_with_as_many_days_before_it() {

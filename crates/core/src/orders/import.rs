@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
@@ -21,7 +21,6 @@ use crate::money::Money;
 use crate::phone::PhoneE164;
 use crate::segmentation;
 use crate::staff::Actor;
-use crate::time::TRIPOLI_OFFSET_HOURS;
 
 pub struct OrderImportOptions<'a> {
     pub now: DateTime<Utc>,
@@ -146,7 +145,7 @@ fn store_time_fast(text: &str) -> Option<NaiveDateTime> {
 fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     let text = crate::arabic::ascii_digits(text.trim());
     if let Some(local) = store_time_fast(&text) {
-        return Some(local.and_utc() - Duration::hours(TRIPOLI_OFFSET_HOURS));
+        return Some(crate::time::store_instant(local));
     }
     if let Some(instant) = crate::time::parse_instant(&text) {
         return Some(instant);
@@ -157,7 +156,7 @@ fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         .or_else(|| {
             ["%Y-%m-%d", "%d/%m/%Y"].iter().find_map(|f| NaiveDate::parse_from_str(&text, f).ok()).and_then(|d| d.and_hms_opt(12, 0, 0))
         })?;
-    Some(local.and_utc() - Duration::hours(TRIPOLI_OFFSET_HOURS))
+    Some(crate::time::store_instant(local))
 }
 
 fn parse_flag(text: &str) -> Option<bool> {
