@@ -670,4 +670,34 @@ mod earning {
             everyone.campaigns.iter().map(|c| (c.during.orders, c.during.revenue.dirhams(), c.during.points, c.before.orders)).collect();
         assert_eq!(campaigns, expected);
     }
+
+    /// Settings and campaigns that cannot work are refused with every reason, and the
+    /// stored ones stay as they were.
+    #[tokio::test]
+    async fn bad_settings_and_campaigns_are_refused_and_change_nothing() {
+        let (_dir, pool, owner) = fresh().await;
+        ramadan_store(&pool, &owner).await;
+        let before = loyalty::settings(&pool).await.unwrap();
+        let bad = LoyaltySettings {
+            points_per_dinar: Decimal::ZERO,
+            multipliers: eishro_core::loyalty::points::Multipliers { new_customer: Decimal::new(5, 1), ..before.multipliers.clone() },
+            point_value: Money::from_dirhams(-1),
+            ..before.clone()
+        };
+        let error = loyalty::save_settings(&pool, &owner, bad, now()).await.unwrap_err();
+        assert_eq!(ids(error), ["loyalty-error-rate", "loyalty-error-multiplier", "loyalty-error-point-value"]);
+        assert_eq!(loyalty::settings(&pool).await.unwrap(), before);
+
+        let stored = loyalty::list_campaigns(&pool).await.unwrap();
+        let never = Campaign {
+            id: "monthly".into(),
+            name: "أيام التوفير".into(),
+            kind: CampaignKind::Monthly,
+            monthly_days: vec![],
+            scope: Scope::Categories { categories: vec![" ".into()] },
+            ..stored[0].clone()
+        };
+        assert_eq!(ids(loyalty::save_campaign(&pool, &never, now()).await.unwrap_err()), ["campaign-error-monthly-days", "campaign-error-categories"]);
+        assert_eq!(loyalty::list_campaigns(&pool).await.unwrap(), stored);
+    }
 }
