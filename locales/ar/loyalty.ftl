@@ -115,7 +115,12 @@ loyalty-report-title = تقرير برنامج الولاء
 loyalty-report-issued = نقاط ممنوحة
 loyalty-report-redeemed = نقاط مستبدلة
 loyalty-report-expired = نقاط منتهية
-loyalty-report-reversed = نقاط مستردة من طلبات ملغاة
+loyalty-report-reversed = استُردّ من طلبات ملغاة: { $points ->
+    [one] نقطة واحدة
+    [two] نقطتان
+    [few] { $points } نقاط
+   *[other] { $points } نقطة
+}
 loyalty-report-rate = نسبة الاستبدال
 loyalty-report-rate-none = لا نقاط ممنوحة في الفترة
 loyalty-report-liability = الرصيد القائم

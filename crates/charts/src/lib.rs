@@ -167,7 +167,7 @@ pub fn bars(bars: &Bars, size: (u32, u32), format: &dyn Fn(i64) -> String) -> Re
             for (k, series) in bars.series.iter().enumerate() {
                 let color = PALETTE[k % PALETTE.len()];
                 let name = isolate(&series.name);
-                let width = 9 * series.name.chars().count() as i32;
+                let width = label_width(&series.name).ceil() as i32;
                 if bars.rtl {
                     root.draw(&Rectangle::new([(edge - 12, 10), (edge, 22)], color.filled()))?;
                     root.draw(&Text::new(name, (edge - 18, 16), text.pos(Pos::new(HPos::Right, VPos::Center))))?;

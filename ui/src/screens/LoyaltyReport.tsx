@@ -66,7 +66,7 @@ export function LoyaltyReport() {
           <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Kpi title={t("loyalty-report-issued")} value={points(r.issued)} testId="kpi-issued" />
             <Kpi title={t("loyalty-report-redeemed")} value={points(r.redeemed)} testId="kpi-redeemed" />
-            <Kpi title={t("loyalty-report-expired")} value={points(r.expired)} hint={`${t("loyalty-report-reversed")}: ${points(r.reversed)}`} testId="kpi-expired" />
+            <Kpi title={t("loyalty-report-expired")} value={points(r.expired)} hint={t("loyalty-report-reversed", { points: r.reversed })} testId="kpi-expired" />
             <Kpi
               title={t("loyalty-report-rate")}
               value={r.redemptionRate === null ? "—" : formatPercent(r.redemptionRate, lang)}

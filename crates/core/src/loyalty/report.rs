@@ -174,7 +174,7 @@ pub async fn loyalty_report(pool: &sqlx::SqlitePool, query: &LoyaltyReportQuery,
     let earliest = campaigns.iter().map(|c| windows(c).1.start).chain([first_day]).min().expect("non-empty");
     let latest = campaigns.iter().map(|c| c.end_date + Duration::days(1)).chain([end_day]).max().expect("non-empty");
     let mut conn = pool.acquire().await?;
-    let filter = CustomerFilter { segment: query.segment.map(Segment::as_str), city: query.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) };
+    let filter = Narrowing { segment: query.segment.map(Segment::as_str), city: query.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) };
     // Orders matter only to the campaigns: their days, and as many before each.
     let campaign_days = campaigns.iter().map(|c| (windows(c).1.start, c.end_date + Duration::days(1))).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
     let (daily, liability_points, top_rewards) =
@@ -235,12 +235,12 @@ pub async fn loyalty_report(pool: &sqlx::SqlitePool, query: &LoyaltyReportQuery,
 
 /// Which customers a report covers: everyone, or one segment and/or city.
 #[derive(Clone, Copy)]
-struct CustomerFilter<'a> {
+struct Narrowing<'a> {
     segment: Option<&'a str>,
     city: Option<&'a str>,
 }
 
-impl CustomerFilter<'_> {
+impl Narrowing<'_> {
     /// The join that narrows rows whose `owner` column holds a customer id, taking its two
     /// values as parameters `?first` and the next; nothing when the report covers everyone,
     /// to spare the join.
@@ -282,7 +282,7 @@ fn per_day(db: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToSql]
 /// compares them).
 fn read(
     db: &rusqlite::Connection,
-    filter: CustomerFilter<'_>,
+    filter: Narrowing<'_>,
     (from, to): (NaiveDate, NaiveDate),
     period: (NaiveDate, NaiveDate),
     campaign_days: Option<(NaiveDate, NaiveDate)>,
